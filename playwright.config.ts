@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests run against `next start` (build first) on a fresh embedded database, in
+// Debian's chromium: Playwright cannot download its own browsers on these machines.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "console", testMatch: /console\/.*\.spec\.ts/ },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PARLEY_DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: "",
+      APP_URL: baseURL,
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
