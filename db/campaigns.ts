@@ -1,0 +1,29 @@
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { jobs } from "./jobs";
+import { organizations } from "./organizations";
+
+// A hiring process for one job; its ordered stages live in campaign_stages.
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // GET /api/v1/campaigns: newest first, id as tie-breaker.
+    index("campaigns_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // GET /api/v1/campaigns?jobId= and the job page's campaign list.
+    index("campaigns_org_job_idx").on(t.organizationId, t.jobId),
+  ],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;

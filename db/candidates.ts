@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+
+export const candidates = pgTable(
+  "candidates",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    locale: text("locale").notNull().default("en"),
+    externalId: text("external_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // GET /api/v1/candidates and the console list: newest first, id as tie-breaker.
+    index("candidates_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // An applicant tracker syncs by its own id; one candidate per external id and organisation.
+    uniqueIndex("candidates_org_external_id_key")
+      .on(t.organizationId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    // Console search and de-duplication by e-mail.
+    index("candidates_org_email_idx").on(t.organizationId, t.email),
+  ],
+);
+
+export type Candidate = typeof candidates.$inferSelect;

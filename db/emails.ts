@@ -1,0 +1,43 @@
+import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, ts, updatedAt } from "./columns";
+import { interviews } from "./interviews";
+import { organizations } from "./organizations";
+
+// OUTBOX: kept for the local viewer because no e-mail provider is configured.
+export const emailStatus = pgEnum("email_status", ["QUEUED", "SENT", "FAILED", "OUTBOX"]);
+
+// Every e-mail Parley sends, rendered at enqueue time; the background job only delivers it.
+export const emails = pgTable(
+  "emails",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    interviewId: text("interview_id").references(() => interviews.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    from: text("from").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    locale: text("locale").notNull(),
+    status: emailStatus("status").notNull().default("QUEUED"),
+    // Sent as Resend's Idempotency-Key so a retried send is never delivered twice.
+    idempotencyKey: text("idempotency_key").notNull(),
+    providerMessageId: text("provider_message_id"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Local outbox viewer and console: an organisation's e-mails, newest first.
+    index("emails_org_created_idx").on(t.organizationId, t.createdAt.desc()),
+    // An interview's invitation history.
+    index("emails_interview_idx").on(t.interviewId),
+  ],
+);
+
+export type Email = typeof emails.$inferSelect;

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+
+export type InterviewQuestion = { id: string; text: string; followUps?: string[] };
+export type ScoringAnchors = Partial<Record<"1" | "2" | "3" | "4" | "5", string>>;
+export type Criterion = { key: string; label: string; weight: number; anchors: ScoringAnchors };
+// Lower bounds (0–100) of the overall score for each recommendation; below `no` is DEFINITELY_NO.
+export type ScoreBands = { strongYes: number; yes: number; noDecision: number; no: number };
+
+export const interviewConfigs = pgTable(
+  "interview_configs",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    language: text("language").notNull().default("en"),
+    maxDurationMinutes: integer("max_duration_minutes").notNull().default(30),
+    intro: text("intro").notNull(),
+    questions: jsonb("questions").$type<InterviewQuestion[]>().notNull(),
+    criteria: jsonb("criteria").$type<Criterion[]>().notNull(),
+    scoreBands: jsonb("score_bands").$type<ScoreBands>().notNull(),
+    // Bumped on every edit; interviews snapshot the config and reports record the version they used.
+    version: integer("version").notNull().default(1),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // GET /api/v1/interview-configs: newest first.
+    index("interview_configs_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // Interview creation falls back to "the organisation's default"; at most one.
+    uniqueIndex("interview_configs_org_default_key")
+      .on(t.organizationId)
+      .where(sql`${t.isDefault}`),
+  ],
+);
+
+export type InterviewConfig = typeof interviewConfigs.$inferSelect;
+export type InterviewConfigSnapshot = Pick<
+  InterviewConfig,
+  "id" | "name" | "language" | "maxDurationMinutes" | "intro" | "questions" | "criteria" | "scoreBands" | "version"
+>;

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+
+// Job postings. (Background work lives in background_jobs.)
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    location: text("location"),
+    externalId: text("external_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // GET /api/v1/jobs and the console list: newest first, id as tie-breaker.
+    index("jobs_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // An applicant tracker syncs by its own id; one job per external id and organisation.
+    uniqueIndex("jobs_org_external_id_key")
+      .on(t.organizationId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export type Job = typeof jobs.$inferSelect;

@@ -1,0 +1,27 @@
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, ts, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    // whsec_… signing secret (Standard Webhooks). Kept in clear: signing needs it.
+    secret: text("secret").notNull(),
+    eventTypes: text("event_types").array().notNull(),
+    disabledAt: ts("disabled_at"),
+    disabledReason: text("disabled_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Fan-out of an event to the organisation's endpoints, and GET /api/v1/webhooks.
+    index("webhook_endpoints_org_idx").on(t.organizationId, t.createdAt.desc()),
+  ],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
