@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// Empty strings count as unset, so `FOO=` in a .env file behaves like no FOO at all.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess((v) => (v === "" || v === undefined ? value : v), schema);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  DATABASE_URL: optional(postgresUrl),
+  DATABASE_POOL_MAX: withDefault(z.coerce.number().int().min(1).max(200), 10),
+  PARLEY_DATA_DIR: withDefault(z.string(), ".data"),
+  // The public base URL of the app: invitation links and e-mails point here.
+  APP_URL: withDefault(httpUrl, `http://localhost:${process.env.PORT || 3000}`),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  AGENT_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  LIVEKIT_URL: optional(z.url({ protocol: /^(wss?|https?)$/ })),
+  LIVEKIT_API_KEY: optional(z.string()),
+  LIVEKIT_API_SECRET: optional(z.string()),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(httpUrl),
+  OPENAI_MODEL: withDefault(z.string(), "gpt-4o"),
+  RESEND_API_KEY: optional(z.string()),
+  RESEND_BASE_URL: optional(httpUrl),
+  EMAIL_FROM: withDefault(z.string(), "Parley <interviews@parley.localhost>"),
+  LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
+  PARLEY_SEED: withDefault(z.enum(["auto", "off"]), "auto"),
+  API_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1), 600),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new EnvError("Invalid environment:\n  AUTH_SECRET: required in production (32+ random characters)");
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,51 @@
+import { AppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
+import { problemResponse } from "./problem";
+import { newRequestId, REQUEST_ID_HEADER } from "./request-id";
+
+export type RouteParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** What every handler gets besides the request: its id and headers to add to any response. */
+export type RequestMeta = {
+  requestId: string;
+  /** Added to the response whether it succeeds or fails (rate-limit headers, for instance). */
+  headers: Headers;
+};
+
+export type BaseHandler = (req: Request, meta: RequestMeta, params: Record<string, string>) => Promise<Response>;
+
+/**
+ * The outermost step of every route: request id, error rendering, access log. Unknown errors
+ * become a generic 500; their details go to the log only.
+ */
+export function route(handler: BaseHandler) {
+  return async (req: Request, context: { params: RouteParams }): Promise<Response> => {
+    const meta: RequestMeta = { requestId: newRequestId(), headers: new Headers() };
+    const started = performance.now();
+    let response: Response;
+    try {
+      const raw = (await context?.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      response = await handler(req, meta, params);
+    } catch (err) {
+      const appError = err instanceof AppError ? err : new AppError("internal_error", "Something went wrong on our side. Quote the request id when you contact support.");
+      if (!(err instanceof AppError)) {
+        log.error("unhandled error", { requestId: meta.requestId, method: req.method, path: new URL(req.url).pathname, ...errorFields(err) });
+      }
+      response = problemResponse(appError, meta.requestId, meta.headers);
+    }
+    const headers = new Headers(response.headers);
+    meta.headers.forEach((v, k) => {
+      if (!headers.has(k)) headers.set(k, v);
+    });
+    headers.set(REQUEST_ID_HEADER, meta.requestId);
+    log.debug("request", {
+      requestId: meta.requestId,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
