@@ -1,0 +1,4 @@
+export type Command = {
+  usage: string;
+  run(flags: Record<string, string | true>): Promise<unknown>;
+};
