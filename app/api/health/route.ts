@@ -1,0 +1,22 @@
+import { getDatabase } from "@/lib/db/client";
+import { checkDatabase } from "@/lib/health";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { APP_VERSION } from "@/lib/version";
+
+export const dynamic = "force-dynamic";
+
+// Load balancers and operators: 200 when the database answers, 503 when it does not. The
+// database error itself stays in the logs.
+export const GET = route(async () => {
+  const database = await checkDatabase(getDatabase);
+  const ok = database.reachable;
+  return json(
+    {
+      status: ok ? "ok" : "unavailable",
+      version: APP_VERSION,
+      database: ok ? { reachable: true, kind: database.kind, latencyMs: database.latencyMs } : { reachable: false },
+    },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+});
