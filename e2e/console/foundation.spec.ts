@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR } from "../../playwright.config";
+import { runCli } from "../support/cli";
+import { signIn } from "../support/login";
+
+test("the app starts on a fresh embedded database: health answers, home renders", async ({ page, request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", database: { reachable: true, kind: "pglite" } });
+  expect(health.headers()["request-id"]).toMatch(/^req_/);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("AI");
+  await expect(page.getByRole("link", { name: "Open the console" })).toBeVisible();
+});
+
+test("the demo organisation seeded on first start can sign in and see its interviews", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByRole("heading", { name: "Northwind Robotics" })).toBeVisible();
+  await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
+});
+
+test("a wrong password is refused with a message", async ({ page }) => {
+  await signIn(page, { email: "demo@parley.localhost", password: "wrong-password" });
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?error=1$/);
+});
+
+test("a second process on the same embedded folder gets a clear error; the first keeps its data", async ({ page, request }) => {
+  const second = runCli(["org", "list"], { PARLEY_DATA_DIR: E2E_DATA_DIR });
+  expect(second.code).toBe(1);
+  expect(JSON.parse(second.stderr.trim()).error).toMatchObject({ code: "database_locked", message: expect.stringMatching(/in use by process \d+/) });
+
+  expect((await request.get("/api/health")).status()).toBe(200);
+  await signIn(page);
+  await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
+});

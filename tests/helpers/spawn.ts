@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** Runs a TypeScript entry point (the CLI, a helper) in a child process, as a user would. */
+export function runTs(script: string, args: string[], env: Record<string, string | undefined> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts a long-running child and resolves with it once it printed its first line. */
+export function startTs(script: string, args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "silent" } });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => reject(new Error(`child exited ${code}: ${err}`)));
+  });
+  return { child, firstLine };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("environment", () => {
+  it("defaults to the embedded database and sensible values", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PARLEY_DATA_DIR).toBe(".data");
+    expect(env.OPENAI_MODEL).toBe("gpt-4o");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: "", OPENAI_MODEL: "" }).OPENAI_MODEL).toBe("gpt-4o");
+  });
+
+  it("names a malformed variable", () => {
+    expect(() => parseEnv({ NODE_ENV: "development", DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ NODE_ENV: "development", APP_URL: "not a url" })).toThrow(/APP_URL/);
+    expect(() => parseEnv({ NODE_ENV: "development", AGENT_SECRET: "short" })).toThrow(/AGENT_SECRET/);
+  });
+
+  it("refuses production without AUTH_SECRET", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+});
