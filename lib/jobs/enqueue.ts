@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { backgroundJobs } from "@/db/background-jobs";
+import type { Db } from "../db/types";
+import { newId } from "../ids";
+
+export type EnqueueInput = {
+  /** Which handler runs it, e.g. "email.send", "report.generate", "webhook.deliver". */
+  kind: string;
+  payload: Record<string, unknown>;
+  organizationId?: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** The same logical work enqueued twice (a retried request) collapses onto one job. */
+  dedupeKey?: string;
+};
+
+/**
+ * Queues work to run after the response. Call it inside the transaction that makes the work
+ * necessary, so the job exists exactly when the write does.
+ */
+export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: string; created: boolean }> {
+  const id = newId("backgroundJob");
+  const inserted = await db
+    .insert(backgroundJobs)
+    .values({
+      id,
+      kind: input.kind,
+      payload: input.payload,
+      organizationId: input.organizationId ?? null,
+      runAt: input.runAt ?? sql`now()`,
+      maxAttempts: input.maxAttempts ?? 8,
+      dedupeKey: input.dedupeKey ?? null,
+    })
+    .onConflictDoNothing({ target: backgroundJobs.dedupeKey })
+    .returning({ id: backgroundJobs.id });
+  if (inserted[0]) return { id: inserted[0].id, created: true };
+  const [existing] = await db
+    .select({ id: backgroundJobs.id })
+    .from(backgroundJobs)
+    .where(sql`${backgroundJobs.dedupeKey} = ${input.dedupeKey ?? null}`);
+  return { id: existing!.id, created: false };
+}
