@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { type IdKind, isId } from "@/lib/ids";
+
+// Building blocks shared by every resource's request and response schemas (and so by the
+// OpenAPI document generated from them).
+
+export const timestamp = z.iso.datetime().describe("ISO 8601 timestamp, UTC");
+export const nullableTimestamp = timestamp.nullable();
+
+/** An id of one kind; in a path a mismatch is a 404, in a body it is a 422 naming the field. */
+export const idOf = (kind: IdKind, example?: string) =>
+  z
+    .string()
+    .refine((v) => isId(kind, v), { message: `must be a ${kind} id` })
+    .meta(example ? { example } : {});
+
+export const idParams = (kind: IdKind) => z.object({ id: idOf(kind) });
+
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export const paginationMeta = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+  hasMore: z.boolean(),
+});
+
+export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), pagination: paginationMeta });
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  requestId: z.string(),
+  errors: z
+    .array(z.object({ field: z.string(), in: z.enum(["body", "query", "path", "header"]), message: z.string(), code: z.string() }))
+    .optional(),
+});
+
+/** Optional strings accept null from clients that send every key. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v ?? null);
+
+/** ISO 8601 with an offset (`Z` or `+02:00`), turned into a Date. */
+export const isoInput = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
