@@ -26,6 +26,13 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: withDefault(z.string(), "gpt-4o"),
+  // Model calls in flight at once per process: keeps a burst of finished interviews under the
+  // provider's rate limit instead of turning it into a wall of 429s.
+  REPORT_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(100), 4),
+  REPORT_MODEL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000), 120_000),
+  // Development only: lets webhook endpoints be http:// and resolve to private or loopback
+  // addresses (a receiver on this machine). Off, both are refused (SSRF protection).
+  WEBHOOKS_ALLOW_PRIVATE_URLS: withDefault(z.enum(["true", "false"]), "false").transform((v) => v === "true"),
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(httpUrl),
   EMAIL_FROM: withDefault(z.string(), "Parley <interviews@parley.localhost>"),
