@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import { validate } from "@readme/openapi-parser";
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/openapi.json/route";
+import { operations } from "@/lib/openapi";
+import { call } from "../helpers/http";
+
+const V1 = path.join(process.cwd(), "app", "api", "v1");
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(full);
+    return e.name === "route.ts" ? [full] : [];
+  });
+}
+
+const toOpenApiPath = (file: string) =>
+  "/api/v1/" +
+  path
+    .relative(V1, path.dirname(file))
+    .split(path.sep)
+    .map((seg) => seg.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/");
+
+describe("OpenAPI document", () => {
+  it("is served as valid OpenAPI 3.1", async () => {
+    const res = await call(GET, { path: "/api/v1/openapi.json" });
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+    const result = await validate(structuredClone(res.json));
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("documents every route under app/api/v1, method by method", async () => {
+    const documented = new Set(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`));
+    const missing: string[] = [];
+    for (const file of routeFiles(V1)) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of METHODS) {
+        if (typeof mod[method] === "function" && !documented.has(`${method} ${toOpenApiPath(file)}`)) missing.push(`${method} ${toOpenApiPath(file)}`);
+      }
+    }
+    expect(missing, `undocumented routes: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  it("names the scope of every authenticated operation and its error responses", () => {
+    for (const op of operations.filter((o) => o.scope)) {
+      expect(Object.keys(op.responses).length, op.operationId).toBeGreaterThan(0);
+    }
+  });
+});
