@@ -23,6 +23,11 @@ export const envSchema = z.object({
   LIVEKIT_URL: optional(z.url({ protocol: /^(wss?|https?)$/ })),
   LIVEKIT_API_KEY: optional(z.string()),
   LIVEKIT_API_SECRET: optional(z.string()),
+  // Hosts whose plain-http audio URLs the agent may store (in-cluster object storage); https is always accepted.
+  AUDIO_STORAGE_HOSTS: withDefault(
+    z.string().transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    "",
+  ),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: withDefault(z.string(), "gpt-4o"),
