@@ -1,10 +1,18 @@
 import { defineConfig } from "@playwright/test";
+import { API_BASE_URL, API_DATA_DIR, API_PORT } from "./e2e/support/api";
 
 // End-to-end tests run against `next start` (build first) on a fresh embedded database, in
 // Debian's chromium: Playwright cannot download its own browsers on these machines.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
+
+const serverEnv = {
+  DATABASE_URL: "",
+  AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+  NEXT_TELEMETRY_DISABLED: "1",
+  LOG_LEVEL: "warn",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -23,20 +31,26 @@ export default defineConfig({
   },
   projects: [
     { name: "console", testMatch: /console\/.*\.spec\.ts/ },
-    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
   ],
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${PORT}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PARLEY_DATA_DIR: E2E_DATA_DIR,
-      DATABASE_URL: "",
-      APP_URL: baseURL,
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
-      NEXT_TELEMETRY_DISABLED: "1",
+  // Two servers: the console project's starts on a brand-new folder (first start seeds it);
+  // the API project's folder is prepared first so the specs know its API key.
+  webServer: [
+    {
+      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${PORT}`,
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...serverEnv, PARLEY_DATA_DIR: E2E_DATA_DIR, APP_URL: baseURL },
     },
-  },
+    {
+      command: `rm -rf ${API_DATA_DIR} && mkdir -p ${API_DATA_DIR} && node --import tsx e2e/support/prepare-api-server.ts && npx next start -p ${API_PORT}`,
+      url: `${API_BASE_URL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...serverEnv, PARLEY_DATA_DIR: API_DATA_DIR, APP_URL: API_BASE_URL, PARLEY_SEED: "off" },
+    },
+  ],
 });
