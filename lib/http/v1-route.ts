@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db/types";
 import { AppError, notFound } from "@/lib/errors";
 import { readJsonBody } from "./body";
 import { apiKeyFromRequest } from "./credentials";
+import { withIdempotency } from "./idempotency";
+import { enforceApiRateLimit } from "./rate-limit-headers";
 import { route, type RequestMeta } from "./route";
 import { parseOr422, queryObject } from "./validate";
 
@@ -36,14 +38,18 @@ export type V1Args<P, Q, B> = {
 
 export type V1Step = (req: Request, meta: RequestMeta, args: { db: Db; ctx: Ctx; apiKey: { id: string; scopes: Scope[] } }) => Promise<void>;
 
-// Steps run after authentication and before the scope check, for every v1 request: rate
-// limiting registers here. Kept as a list so each step stays a small file of its own.
+// Steps run after authentication and rate limiting, before the scope check, for every v1
+// request. Kept as a list so each step stays a small file of its own.
 const afterAuthentication: V1Step[] = [];
 export function registerV1Step(step: V1Step): void {
   if (!afterAuthentication.includes(step)) afterAuthentication.push(step);
 }
 
-/** The public API's wrapper: API key → shared steps → scope → params, query, body → handler. */
+/**
+ * The public API's wrapper: API key → rate limit → shared steps → scope → params, query, body
+ * → Idempotency-Key (POST) → handler. Rate limiting is called here, not registered as a step,
+ * so no route can be served without it whatever modules happen to be imported.
+ */
 export function v1Route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   options: V1Options<P, Q, B>,
   handler: (args: V1Args<P, Q, B>) => Promise<Response>,
@@ -54,6 +60,8 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     const key = await authenticateApiKey(db, presented);
     const ctx: Ctx = { organizationId: key.organizationId, actor: { type: "api_key", id: key.id }, requestId: meta.requestId };
     const apiKey = { id: key.id, scopes: key.scopes };
+    // Before anything else can fail, so that every authenticated answer carries the quota.
+    await enforceApiRateLimit(db, key.id, meta);
     for (const step of afterAuthentication) await step(req, meta, { db, ctx, apiKey });
     if (!hasScope(key.scopes, options.scope)) {
       throw new AppError("insufficient_scope", `This API key lacks the ${options.scope} scope.`, {
@@ -68,10 +76,16 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     }
     const query = (options.query ? parseOr422(options.query, queryObject(new URL(req.url)), "query") : undefined) as Out<Q>;
     let body = undefined as Out<B>;
+    let rawBody: unknown = undefined;
     if (options.body) {
-      const raw = await readJsonBody(req);
-      body = parseOr422(options.body, raw ?? {}, "body") as Out<B>;
+      rawBody = await readJsonBody(req);
+      body = parseOr422(options.body, rawBody ?? {}, "body") as Out<B>;
     }
-    return handler({ req, meta, db, ctx, apiKey, params, query, body });
+    const run = () => handler({ req, meta, db, ctx, apiKey, params, query, body });
+    // Requests refused above (401, 403, 404, 422, 429) never reach the key: retrying them with
+    // the same key after fixing the request is fine. Routes without a body are identified by
+    // method and path alone, as they ignore any body sent.
+    if (req.method === "POST") return withIdempotency({ req, meta, db, ctx, body: rawBody }, run);
+    return run();
   });
 }

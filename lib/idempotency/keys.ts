@@ -1,0 +1,146 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { idempotencyKeys } from "@/db/idempotency-keys";
+import type { Ctx } from "../context";
+import type { Db } from "../db/types";
+import { rowsOf } from "../db/types";
+import { AppError } from "../errors";
+
+/** A key answers the same request with the same response for this long after its first use. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/**
+ * How long a claimed key stays "in flight" without an answer. API handlers finish in well under
+ * a second; when the process handling the request dies, the key is free again after this.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 60;
+
+/** The response kept for replay; stored in `response_body` with the status beside it. */
+export type StoredResponse = { status: number; headers: Record<string, string>; body: string };
+
+/**
+ * Identifies one claim of a key: the lease end it set, truncated to milliseconds so it
+ * survives the round trip through a JavaScript Date. Completing or releasing matches on it, so
+ * a request whose lease lapsed and was taken over cannot overwrite the new owner's answer.
+ */
+export type ClaimToken = Date;
+
+export type ClaimResult = { outcome: "claimed"; token: ClaimToken } | { outcome: "replay"; response: StoredResponse };
+
+const leaseEnd = sql.raw(`date_trunc('milliseconds', now() + interval '${IDEMPOTENCY_LEASE_SECONDS} seconds')`);
+const expiry = sql.raw(`now() + interval '${IDEMPOTENCY_TTL_HOURS} hours'`);
+
+const byKey = (ctx: Ctx, key: string) =>
+  and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, key));
+
+const inFlight = () =>
+  new AppError("idempotency_in_flight", "A request with this Idempotency-Key is still being processed; retry after it has finished.", {
+    headers: { "Retry-After": "1" },
+  });
+
+/**
+ * Claims an organisation's key for one request before its handler runs. The claim is a single
+ * committed `insert … on conflict do nothing`, so concurrent requests race on the primary key
+ * and exactly one of them runs the handler. The others get the stored answer (same request,
+ * already answered), 409 (still in flight) or 422 (the key was used for another request).
+ */
+export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; requestHash: string }): Promise<ClaimResult> {
+  // A few rounds: between our failed insert and our read, the owner may release the key (5xx)
+  // or the sweep may delete it; then the insert is simply tried again.
+  for (let round = 0; round < 3; round++) {
+    const [inserted] = await db
+      .insert(idempotencyKeys)
+      .values({ organizationId: ctx.organizationId, key: input.key, requestHash: input.requestHash, lockedUntil: leaseEnd, expiresAt: expiry })
+      .onConflictDoNothing()
+      .returning({ lockedUntil: idempotencyKeys.lockedUntil });
+    if (inserted) return { outcome: "claimed", token: inserted.lockedUntil! };
+
+    const [row] = await db
+      .select({
+        requestHash: idempotencyKeys.requestHash,
+        responseStatus: idempotencyKeys.responseStatus,
+        responseBody: idempotencyKeys.responseBody,
+        expired: sql<boolean>`${idempotencyKeys.expiresAt} <= now()`,
+        lapsed: sql<boolean>`coalesce(${idempotencyKeys.lockedUntil} < now(), true)`,
+      })
+      .from(idempotencyKeys)
+      .where(byKey(ctx, input.key));
+    if (!row) continue;
+    if (!row.expired) {
+      if (row.requestHash !== input.requestHash) {
+        throw new AppError(
+          "idempotency_key_reused",
+          "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.",
+        );
+      }
+      if (row.responseStatus !== null) {
+        const stored = row.responseBody as Omit<StoredResponse, "status">;
+        return { outcome: "replay", response: { status: row.responseStatus, headers: stored.headers, body: stored.body } };
+      }
+      if (!row.lapsed) throw inFlight();
+    }
+    const token = await takeOver(db, ctx, input);
+    if (token) return { outcome: "claimed", token };
+  }
+  throw inFlight();
+}
+
+/**
+ * Takes a key whose row is past its 24 hours (not swept yet) or whose lease lapsed with no
+ * answer (its process died). Conditional on exactly that, so of two requests trying at once
+ * only one succeeds.
+ */
+async function takeOver(db: Db, ctx: Ctx, input: { key: string; requestHash: string }): Promise<ClaimToken | undefined> {
+  const [row] = await db
+    .update(idempotencyKeys)
+    .set({ requestHash: input.requestHash, responseStatus: null, responseBody: null, lockedUntil: leaseEnd, createdAt: sql`now()`, expiresAt: expiry })
+    .where(
+      and(
+        byKey(ctx, input.key),
+        or(
+          sql`${idempotencyKeys.expiresAt} <= now()`,
+          and(
+            isNull(idempotencyKeys.responseStatus),
+            eq(idempotencyKeys.requestHash, input.requestHash),
+            or(isNull(idempotencyKeys.lockedUntil), lt(idempotencyKeys.lockedUntil, sql`now()`)),
+          ),
+        ),
+      ),
+    )
+    .returning({ lockedUntil: idempotencyKeys.lockedUntil });
+  return row?.lockedUntil ?? undefined;
+}
+
+const ownedBy = (ctx: Ctx, key: string, token: ClaimToken) =>
+  and(byKey(ctx, key), eq(idempotencyKeys.lockedUntil, token), isNull(idempotencyKeys.responseStatus));
+
+/** Stores the answer for replay. False when the claim was lost (lease lapsed and taken over). */
+export async function completeIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; token: ClaimToken; response: StoredResponse }): Promise<boolean> {
+  const { status, headers, body } = input.response;
+  const rows = await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: status, responseBody: { headers, body }, lockedUntil: null })
+    .where(ownedBy(ctx, input.key, input.token))
+    .returning({ key: idempotencyKeys.key });
+  return rows.length > 0;
+}
+
+/** Frees the key without an answer (a 5xx or 429), so the client may retry with the same key. */
+export async function releaseIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; token: ClaimToken }): Promise<void> {
+  await db.delete(idempotencyKeys).where(ownedBy(ctx, input.key, input.token));
+}
+
+const SWEEP_BATCH = 5000;
+
+/** Periodic: deletes keys past their 24 hours, in batches so no statement holds locks for long. */
+export async function sweepIdempotencyKeys(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await db.execute(sql`
+      delete from idempotency_keys where (organization_id, key) in (
+        select organization_id, key from idempotency_keys where expires_at <= now() limit ${SWEEP_BATCH})
+      returning 1 as deleted`);
+    const deleted = rowsOf(result).length;
+    total += deleted;
+    if (deleted < SWEEP_BATCH) return total;
+  }
+}
