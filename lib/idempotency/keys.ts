@@ -132,15 +132,12 @@ export async function releaseIdempotencyKey(db: Db, ctx: Ctx, input: { key: stri
 const SWEEP_BATCH = 5000;
 
 /** Periodic: deletes keys past their 24 hours, in batches so no statement holds locks for long. */
-export async function sweepIdempotencyKeys(db: Db): Promise<number> {
-  let total = 0;
+export async function sweepIdempotencyKeys(db: Db): Promise<void> {
   for (;;) {
     const result = await db.execute(sql`
       delete from idempotency_keys where (organization_id, key) in (
         select organization_id, key from idempotency_keys where expires_at <= now() limit ${SWEEP_BATCH})
       returning 1 as deleted`);
-    const deleted = rowsOf(result).length;
-    total += deleted;
-    if (deleted < SWEEP_BATCH) return total;
+    if (rowsOf(result).length < SWEEP_BATCH) return;
   }
 }

@@ -1,8 +1,19 @@
-import type { JobHandler, PeriodicTask } from "./types";
+import { sweepIdempotencyKeys } from "../idempotency/keys";
+import { sweepRateLimitWindows } from "../rate-limit/window";
+import { queueCleanupTask } from "./cleanup";
+import type { JobHandler, KindConcurrency, PeriodicTask } from "./types";
 
 // Every kind of background job and what runs it. One line per kind; the owner of the
 // handler adds it here when the handler exists.
 export const jobHandlers: Record<string, JobHandler> = {};
 
-// Scheduled work, shared by every process (each run is claimed by one of them).
-export const periodicTasks: PeriodicTask[] = [];
+// Optional: the most jobs of a kind one process runs at once (within WORKER_CONCURRENCY), e.g.
+// to bound calls to the model: "report.generate": () => env().SOME_SETTING. Read at worker start.
+export const jobConcurrency: KindConcurrency = {};
+
+// Scheduled work, shared by every process (each time slot is run by one of them).
+export const periodicTasks: PeriodicTask[] = [
+  queueCleanupTask,
+  { name: "rate-limit-windows.sweep", everyMs: 60 * 60_000, run: sweepRateLimitWindows },
+  { name: "idempotency-keys.sweep", everyMs: 60 * 60_000, run: sweepIdempotencyKeys },
+];
