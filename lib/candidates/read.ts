@@ -1,0 +1,36 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { candidates } from "@/db/candidates";
+import type { CandidateListQuery } from "@/lib/api/schemas/candidates";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+import { pageOffset } from "@/lib/http/pagination";
+import { isId } from "@/lib/ids";
+import { serializeCandidate } from "./serialize";
+
+export async function getCandidate(db: Db, ctx: Ctx, id: string) {
+  if (!isId("candidate", id)) throw notFound("Candidate");
+  const [row] = await db
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.id, id), eq(candidates.organizationId, ctx.organizationId)));
+  if (!row) throw notFound("Candidate");
+  return serializeCandidate(row);
+}
+
+/** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
+export async function listCandidates(db: Db, ctx: Ctx, query: CandidateListQuery) {
+  const filters: SQL[] = [eq(candidates.organizationId, ctx.organizationId)];
+  if (query.email !== undefined) filters.push(eq(candidates.email, query.email));
+  if (query.externalId !== undefined) filters.push(eq(candidates.externalId, query.externalId));
+  const where = and(...filters);
+  const rows = await db
+    .select()
+    .from(candidates)
+    .where(where)
+    .orderBy(desc(candidates.createdAt), desc(candidates.id))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  const total = await db.$count(candidates, where);
+  return { items: rows.map(serializeCandidate), total };
+}
