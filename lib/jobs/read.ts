@@ -1,0 +1,40 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { jobs } from "@/db/jobs";
+import type { JobListQuery } from "@/lib/api/schemas/jobs";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+import { pageOffset } from "@/lib/http/pagination";
+import { isId } from "@/lib/ids";
+import { serializeJob } from "./serialize";
+
+/** The organisation's job row, or null: callers decide whether that is a 404 or a 422. */
+export async function findJob(db: Db, ctx: Ctx, id: string) {
+  if (!isId("job", id)) return null;
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.organizationId, ctx.organizationId)));
+  return row ?? null;
+}
+
+export async function getJob(db: Db, ctx: Ctx, id: string) {
+  const row = await findJob(db, ctx, id);
+  if (!row) throw notFound("Job");
+  return serializeJob(row);
+}
+
+/** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
+export async function listJobs(db: Db, ctx: Ctx, query: JobListQuery) {
+  const filters: SQL[] = [eq(jobs.organizationId, ctx.organizationId)];
+  if (query.externalId !== undefined) filters.push(eq(jobs.externalId, query.externalId));
+  const where = and(...filters);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(where)
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  return { items: rows.map(serializeJob), total: await db.$count(jobs, where) };
+}
