@@ -1,0 +1,239 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { auditEvents } from "@/db/audit-events";
+import { idempotencyKeys } from "@/db/idempotency-keys";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import { json } from "@/lib/http/json";
+import { v1Route } from "@/lib/http/v1-route";
+import { newId } from "@/lib/ids";
+import { periodicTasks } from "@/lib/queue/handlers";
+import { setupTestDatabase } from "../helpers/db";
+import { createTestKey, createTestOrg } from "../helpers/factories";
+import { call } from "../helpers/http";
+
+// What the test route's handler does next, set by each test.
+const behaviour: { hold?: Promise<void>; delayMs?: number; fail?: "crash" | "not_found" } = {};
+
+// A POST built with the public API's wrapper whose side effect is one audit row, counted below.
+const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.string().min(1) }) }, async ({ db, ctx, body }) => {
+  if (behaviour.fail === "crash") throw new Error("database went away");
+  if (behaviour.fail === "not_found") throw notFound("Job");
+  const id = newId("candidate");
+  await recordAudit(db, ctx, { action: "thing.created", targetType: "thing", targetId: id, data: { name: body.name } });
+  if (behaviour.hold) await behaviour.hold;
+  if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+  return json({ id, name: body.name }, { status: 201, headers: { Location: `/api/v1/things/${id}` } });
+});
+
+const db = setupTestDatabase();
+let ctx: Ctx;
+let auth: string;
+
+beforeEach(async () => {
+  for (const k of Object.keys(behaviour)) delete behaviour[k as keyof typeof behaviour];
+  const org = await createTestOrg(db.get().db);
+  ctx = org.ctx;
+  auth = (await createTestKey(db.get().db, ctx)).authorization;
+});
+
+const post = (key: string | undefined, body: unknown = { name: "Ada" }, authorization = auth, path = "/api/v1/things") =>
+  call(create, { method: "POST", path, headers: { authorization, ...(key === undefined ? {} : { "idempotency-key": key }) }, body });
+
+async function sideEffects(orgCtx = ctx) {
+  const [row] = await db
+    .get()
+    .db.select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organizationId, orgCtx.organizationId), eq(auditEvents.action, "thing.created")));
+  return row!.n;
+}
+
+const keyRow = (key: string) => and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, key));
+
+/** Resolves once the handler has done its write (it is then parked on `behaviour.hold`). */
+async function untilSideEffects(n: number) {
+  for (let i = 0; i < 200; i++) {
+    if ((await sideEffects()) >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("the handler never ran");
+}
+
+function gate() {
+  let open!: () => void;
+  const hold = new Promise<void>((r) => (open = r));
+  return { hold, open };
+}
+
+describe("Idempotency-Key on POST", () => {
+  it("replays the first response, status, body and Location, without running the handler again", async () => {
+    const first = await post("order-1");
+    expect(first.status).toBe(201);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+
+    const again = await post("order-1", { name: "Ada" });
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // The replay is a request of its own: its own id, and it counts against the rate limit.
+    expect(again.headers.get("request-id")).not.toBe(first.headers.get("request-id"));
+    expect(Number(again.headers.get("x-ratelimit-remaining"))).toBe(Number(first.headers.get("x-ratelimit-remaining")) - 1);
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("treats the same JSON with other key order and spacing as the same request", async () => {
+    const raw = (rawBody: string) =>
+      call(create, { method: "POST", path: "/api/v1/things", headers: { authorization: auth, "idempotency-key": "k", "content-type": "application/json" }, rawBody });
+    expect((await raw('{"name":"Ada","x":{"b":1,"a":2}}')).status).toBe(201);
+    const res = await raw('{ "x": { "a": 2, "b": 1.0 },  "name": "Ada" }');
+    expect(res.headers.get("idempotent-replayed")).toBe("true");
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("without the header every POST runs", async () => {
+    await post(undefined);
+    await post(undefined);
+    expect(await sideEffects()).toBe(2);
+  });
+
+  it("422 idempotency_key_reused for the same key with another body or path", async () => {
+    await post("order-2", { name: "Ada" });
+    const other = await post("order-2", { name: "Grace" });
+    expect(other.status).toBe(422);
+    expect(other.json.code).toBe("idempotency_key_reused");
+    const elsewhere = await post("order-2", { name: "Ada" }, auth, "/api/v1/other-things");
+    expect(elsewhere.json.code).toBe("idempotency_key_reused");
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("409 idempotency_in_flight while the first request runs, then replays its answer", async () => {
+    const { hold, open } = gate();
+    behaviour.hold = hold;
+    const first = post("order-3");
+    await untilSideEffects(1);
+
+    const during = await post("order-3");
+    expect(during.status).toBe(409);
+    expect(during.json.code).toBe("idempotency_in_flight");
+    expect(during.headers.get("retry-after")).toBe("1");
+
+    open();
+    const done = await first;
+    expect(done.status).toBe(201);
+    const after = await post("order-3");
+    expect(after.status).toBe(201);
+    expect(after.json).toEqual(done.json);
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("takes over a key whose lease lapsed (its process died); the late first answer does not overwrite", async () => {
+    const { hold, open } = gate();
+    behaviour.hold = hold;
+    const stuck = post("order-4");
+    await untilSideEffects(1);
+    await db.get().db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(keyRow("order-4"));
+
+    delete behaviour.hold;
+    const retry = await post("order-4");
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    expect(await sideEffects()).toBe(2);
+
+    open();
+    expect((await stuck).status).toBe(201);
+    const replay = await post("order-4");
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.json.id).toBe(retry.json.id);
+  });
+
+  it("stores 4xx answers of the handler, but releases the key after a 5xx so the client can retry", async () => {
+    behaviour.fail = "not_found";
+    const missing = await post("order-5");
+    expect(missing.status).toBe(404);
+    delete behaviour.fail;
+    const replayed = await post("order-5");
+    expect(replayed.status).toBe(404);
+    expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+    expect(replayed.headers.get("content-type")).toBe("application/problem+json");
+    expect(replayed.json).toEqual(missing.json);
+
+    behaviour.fail = "crash";
+    expect((await post("order-6")).status).toBe(500);
+    expect(await db.get().db.select().from(idempotencyKeys).where(keyRow("order-6"))).toEqual([]);
+    delete behaviour.fail;
+    const retried = await post("order-6");
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("does not spend the key on a request refused before the handler (a 422 on the body)", async () => {
+    expect((await post("order-7", { name: "" })).status).toBe(422);
+    const fixed = await post("order-7", { name: "Ada" });
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("keys expire after 24 hours, and the periodic sweep deletes them", async () => {
+    await post("order-8", { name: "Ada" });
+    await post("order-9", { name: "Ada" });
+    const [row] = await db
+      .get()
+      .db.select({ hours: sql<number>`extract(epoch from ${idempotencyKeys.expiresAt} - ${idempotencyKeys.createdAt}) / 3600` })
+      .from(idempotencyKeys)
+      .where(keyRow("order-8"));
+    expect(Number(row!.hours)).toBe(24);
+
+    await db.get().db.update(idempotencyKeys).set({ expiresAt: sql`now() - interval '1 second'` }).where(keyRow("order-8"));
+    // Expired but not swept yet: the key is free, even for another body.
+    const reused = await post("order-8", { name: "Grace" });
+    expect(reused.status).toBe(201);
+    expect(reused.headers.get("idempotent-replayed")).toBeNull();
+    expect(await sideEffects()).toBe(3);
+
+    await db.get().db.update(idempotencyKeys).set({ expiresAt: sql`now() - interval '1 second'` }).where(keyRow("order-8"));
+    await periodicTasks.find((t) => t.name === "idempotency-keys.sweep")!.run(db.get().db);
+    const left = await db.get().db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, ctx.organizationId));
+    expect(left).toEqual([{ key: "order-9" }]);
+  });
+
+  it("keys belong to an organisation: another one may use the same key for its own request", async () => {
+    const mine = await post("shared-key", { name: "Ada" });
+    const other = await createTestOrg(db.get().db, "Other");
+    const otherAuth = (await createTestKey(db.get().db, other.ctx)).authorization;
+    const theirs = await post("shared-key", { name: "Grace" }, otherAuth);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get("idempotent-replayed")).toBeNull();
+    expect(theirs.json.name).toBe("Grace");
+    expect((await post("shared-key", { name: "Ada" })).json).toEqual(mine.json);
+    expect(await sideEffects(other.ctx)).toBe(1);
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("refuses a malformed header with a 422 naming it", async () => {
+    for (const bad of ["", "x".repeat(256), "tab\tinside", "ünïcode"]) {
+      const res = await post(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+      expect(res.json.errors[0]).toMatchObject({ field: "Idempotency-Key", in: "header" });
+    }
+    expect((await post("x".repeat(255))).status).toBe(201);
+    expect(await sideEffects()).toBe(1);
+  });
+
+  it("twenty concurrent identical POSTs with one key have exactly one side effect", async () => {
+    behaviour.delayMs = 50;
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post("burst", { name: "Ada" })));
+    expect(await sideEffects()).toBe(1);
+    const originals = responses.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") === null);
+    expect(originals).toHaveLength(1);
+    for (const r of responses) {
+      if (r.status === 201) expect(r.json).toEqual(originals[0]!.json);
+      else expect([r.status, r.json.code]).toEqual([409, "idempotency_in_flight"]);
+    }
+  });
+});
