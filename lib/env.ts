@@ -44,6 +44,13 @@ export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
   PARLEY_SEED: withDefault(z.enum(["auto", "off"]), "auto"),
   API_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1), 600),
+  // Background jobs (docs/background-jobs.md): `off` keeps app processes from running them,
+  // for a deployment that runs `npm run worker` separately.
+  PARLEY_WORKER: withDefault(z.enum(["on", "off"]), "on"),
+  WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(100), 4),
+  WORKER_POLL_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 1000),
+  WORKER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 60),
+  WORKER_STOP_TIMEOUT_SECONDS: withDefault(z.coerce.number().int().min(0).max(3600), 20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,9 @@ import { backgroundJobs } from "@/db/background-jobs";
 import type { Db } from "../db/types";
 import { newId } from "../ids";
 
+/** Workers LISTEN here; enqueueJob NOTIFYs it so a new job starts without waiting for a poll. */
+export const JOBS_CHANNEL = "parley_jobs";
+
 export type EnqueueInput = {
   /** Which handler runs it, e.g. "email.send", "report.generate", "webhook.deliver". */
   kind: string;
@@ -33,7 +36,14 @@ export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: str
     })
     .onConflictDoNothing({ target: backgroundJobs.dedupeKey })
     .returning({ id: backgroundJobs.id });
-  if (inserted[0]) return { id: inserted[0].id, created: true };
+  if (inserted[0]) {
+    // Inside the caller's transaction the notification is held until commit, so no worker
+    // wakes for a job it cannot see yet (or that was rolled back).
+    if (!input.runAt || input.runAt.getTime() <= Date.now()) {
+      await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${input.kind})`);
+    }
+    return { id: inserted[0].id, created: true };
+  }
   const [existing] = await db
     .select({ id: backgroundJobs.id })
     .from(backgroundJobs)

@@ -8,6 +8,11 @@ export type JobContext = {
   /** 1 on the first run. */
   attempt: number;
   maxAttempts: number;
+  /**
+   * Aborted when this run no longer owns the job (its lease was lost) or the worker is
+   * stopping and gave up waiting: pass it to fetch() and model calls so they stop early.
+   */
+  signal?: AbortSignal;
 };
 
 /**
@@ -26,3 +31,9 @@ export class PermanentJobError extends Error {
 
 /** Work that runs on a schedule in whichever process gets to it first (expiry sweep, clean-ups). */
 export type PeriodicTask = { name: string; everyMs: number; run: (db: Db) => Promise<void> };
+
+/**
+ * The most jobs of one kind a process runs at once, within its WORKER_CONCURRENCY. A function
+ * is read when the worker starts, so it may read a setting (env()) without doing so at import.
+ */
+export type KindConcurrency = Record<string, number | (() => number)>;
