@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { candidates } from "@/db/candidates";
+import { emails } from "@/db/emails";
+import { interviews } from "@/db/interviews";
+import { jobs } from "@/db/jobs";
+import { organizations } from "@/db/organizations";
+import type { Ctx } from "../context";
+import type { Db } from "../db/types";
+import { env } from "../env";
+import { notFound } from "../errors";
+import { newId } from "../ids";
+import { enqueueJob } from "../queue/enqueue";
+import { renderInvitationEmail } from "./invitation-template";
+import { withdrawQueuedEmails } from "./withdraw";
+
+export const EMAIL_SEND_JOB = "email.send";
+export const INVITATION_EMAIL_KIND = "interview.invitation";
+const SUPERSEDED = "Not sent: superseded by a newer invitation e-mail.";
+
+/**
+ * Renders the invitation e-mail and puts it in the durable outbox: the e-mail row and its
+ * delivery job are written in the caller's transaction, so both exist exactly when the
+ * interview change does; delivery happens after the response. An older invitation still
+ * waiting is withdrawn: its link no longer works.
+ */
+export async function queueInvitationEmail(
+  tx: Db,
+  ctx: Ctx,
+  input: { interviewId: string; invitationUrl: string },
+): Promise<{ emailId: string }> {
+  const [row] = await tx
+    .select({ interview: interviews, candidate: candidates, jobTitle: jobs.title, organizationName: organizations.name })
+    .from(interviews)
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
+    .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
+    .where(and(eq(interviews.id, input.interviewId), eq(interviews.organizationId, ctx.organizationId)));
+  if (!row) throw notFound("Interview");
+
+  const rendered = renderInvitationEmail({
+    locale: row.candidate.locale,
+    candidateFirstName: row.candidate.firstName,
+    organizationName: row.organizationName,
+    jobTitle: row.jobTitle,
+    expiresAt: row.interview.expiresAt,
+    invitationUrl: input.invitationUrl,
+  });
+
+  await withdrawQueuedEmails(tx, ctx.organizationId, [input.interviewId], SUPERSEDED);
+
+  const emailId = newId("email");
+  await tx.insert(emails).values({
+    id: emailId,
+    organizationId: ctx.organizationId,
+    interviewId: input.interviewId,
+    kind: INVITATION_EMAIL_KIND,
+    to: row.candidate.email,
+    from: env().EMAIL_FROM,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    locale: rendered.locale,
+    // One key per e-mail: every retry of this delivery presents the same one to Resend.
+    idempotencyKey: `parley-email-${emailId}`,
+  });
+  await tx
+    .update(interviews)
+    .set({ invitationEmailStatus: "QUEUED", invitationEmailError: null })
+    .where(eq(interviews.id, input.interviewId));
+  await enqueueJob(tx, { kind: EMAIL_SEND_JOB, payload: { emailId }, organizationId: ctx.organizationId, dedupeKey: `email.send:${emailId}` });
+  return { emailId };
+}

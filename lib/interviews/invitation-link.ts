@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { candidates } from "@/db/candidates";
+import { interviews } from "@/db/interviews";
+import { jobs } from "@/db/jobs";
+import { organizations } from "@/db/organizations";
+import { emailLocale, type EmailLocale } from "../email/invitation-template";
+import type { Db } from "../db/types";
+import { env } from "../env";
+import { AppError, type FieldError } from "../errors";
+import { hashInvitationToken } from "../invitation-token";
+import { effectiveStatus } from "./status";
+
+export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function invitationUrlFor(token: string): string {
+  return `${env().APP_URL.replace(/\/+$/, "")}/i/${token}`;
+}
+
+/** A new expiry must lie ahead; naming the field keeps the 422 actionable. */
+export function assertFutureExpiry(expiresAt: Date | null, now: Date): void {
+  if (!expiresAt || expiresAt > now) return;
+  const error: FieldError = { field: "expiresAt", in: "body", message: "must be in the future", code: "too_small" };
+  throw new AppError("validation_failed", "expiresAt: must be in the future", { errors: [error] });
+}
+
+export type InvitationView =
+  | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: EmailLocale }
+  | { state: "unknown" | "cancelled" | "expired" | "completed" };
+
+/**
+ * What the candidate's link page may show. The token is the credential, so this is not
+ * scoped by organisation; a closed interview says only that it is closed, nothing about whose.
+ */
+export async function findInvitation(db: Db, token: string): Promise<InvitationView> {
+  if (!TOKEN.test(token)) return { state: "unknown" };
+  const [row] = await db
+    .select({ interview: interviews, organizationName: organizations.name, jobTitle: jobs.title, firstName: candidates.firstName, locale: candidates.locale })
+    .from(interviews)
+    .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
+    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .where(eq(interviews.invitationTokenHash, hashInvitationToken(token)));
+  if (!row) return { state: "unknown" };
+  const status = effectiveStatus(row.interview);
+  if (status === "CANCELLED") return { state: "cancelled" };
+  if (status === "EXPIRED") return { state: "expired" };
+  if (status === "COMPLETED") return { state: "completed" };
+  return {
+    state: "open",
+    organizationName: row.organizationName,
+    jobTitle: row.jobTitle,
+    candidateFirstName: row.firstName,
+    expiresAt: row.interview.expiresAt,
+    locale: emailLocale(row.locale),
+  };
+}
