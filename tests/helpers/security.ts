@@ -9,6 +9,8 @@ import { createTestKey, createTestOrg } from "./factories";
 import { call } from "./http";
 
 type Handler = Parameters<typeof call>[0];
+// A named function type (not `unknown | fn`) so an inline builder's parameters are typed.
+type BodyBuilder = (db: Db, ctx: Ctx) => unknown;
 
 export type SecurityBatteryOptions = {
   /** Heading of the generated `describe`; defaults to "<METHOD> <path>". */
@@ -29,8 +31,11 @@ export type SecurityBatteryOptions = {
    * (which must be a 404). Omit for collection routes.
    */
   create?: (db: Db, ctx: Ctx) => Promise<string>;
-  /** A valid request body; a function when each call needs a fresh one (unique external ids). */
-  body?: unknown | ((db: Db, ctx: Ctx) => unknown | Promise<unknown>);
+  /**
+   * A valid request body, or a function of the key's organisation building one (fresh
+   * objects to refer to, unique external ids): it is called for every request.
+   */
+  body?: BodyBuilder | Record<string, unknown> | unknown[] | string | number | boolean | null;
   /** Status of the positive control; defaults to 201 for POST, 200 otherwise. */
   okStatus?: number;
 };
