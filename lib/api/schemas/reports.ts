@@ -59,3 +59,5 @@ export const evaluationSchema = z
 
 export type ReportResource = z.infer<typeof reportSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
+
+export const reportParams = z.object({ reportId: idOf("report", "rep_4kZr9QpXyT2mN8bVwL1cAe") });

@@ -1,0 +1,17 @@
+import { and, eq } from "drizzle-orm";
+import { reports } from "@/db/reports";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
+import { isId } from "@/lib/ids";
+import { serializeReport } from "./serialize";
+
+export async function getReport(db: Db, ctx: Ctx, id: string) {
+  if (!isId("report", id)) throw notFound("Report");
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), eq(reports.organizationId, ctx.organizationId)));
+  if (!row) throw notFound("Report");
+  return serializeReport(row);
+}
