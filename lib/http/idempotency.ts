@@ -68,7 +68,8 @@ export async function withIdempotency({ req, meta, db, ctx, body }: Args, run: (
   const kept = await completeIdempotencyKey(db, ctx, { key, token: claim.token, response: stored });
   // Only when this request outlived its lease and another took the key over: its answer stands.
   if (!kept) log.warn("idempotency key taken over before the response was stored", { requestId: meta.requestId, status: stored.status });
-  return toResponse(stored);
+  // The first answer keeps all its headers; only replays are limited to the stored ones.
+  return new Response(bodyFor(stored), { status: stored.status, statusText: response.statusText, headers: response.headers });
 }
 
 async function toStored(response: Response): Promise<StoredResponse> {
@@ -80,8 +81,9 @@ async function toStored(response: Response): Promise<StoredResponse> {
   return { status: response.status, headers, body: await response.text() };
 }
 
+// 204 and 304 may not carry a body, not even an empty string.
+const bodyFor = (stored: StoredResponse) => (stored.status === 204 || stored.status === 304 ? null : stored.body);
+
 function toResponse(stored: StoredResponse, extra: Record<string, string> = {}): Response {
-  // 204 and 304 may not carry a body, not even an empty string.
-  const body = stored.status === 204 || stored.status === 304 ? null : stored.body;
-  return new Response(body, { status: stored.status, headers: { ...stored.headers, ...extra } });
+  return new Response(bodyFor(stored), { status: stored.status, headers: { ...stored.headers, ...extra } });
 }
