@@ -1,0 +1,41 @@
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { interviewTurns, type InterviewTurn } from "@/db/interview-turns";
+import type { TurnOut } from "@/lib/api/schemas/agent";
+import type { Ctx } from "@/lib/context";
+
+/**
+ * A turn's event id is its updated_at in microseconds. Turn writes hold the interview's row lock
+ * while they take clock_timestamp(), so within one interview a later commit always has a larger
+ * id: a viewer resuming from an id misses nothing committed after it.
+ */
+export const eventIdSql = sql<string>`((extract(epoch from ${interviewTurns.updatedAt}) * 1000000)::bigint)::text`;
+
+/** Every column plus the event id, for selects and RETURNING. */
+export const turnSelection = { ...getTableColumns(interviewTurns), eventId: eventIdSql };
+
+export type TurnRow = InterviewTurn & { eventId: string };
+
+export function publicTurn(row: TurnRow): TurnOut {
+  return {
+    id: row.id,
+    interviewId: row.interviewId,
+    turnNumber: row.turnNumber,
+    role: row.role,
+    content: row.content,
+    audioUrl: row.audioUrl,
+    isPendingQuestion: row.isPendingQuestion,
+    evaluation: row.evaluation ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    eventId: row.eventId,
+  };
+}
+
+/** The organisation's turns of one interview, or one of them by number. */
+export function turnsOf(ctx: Ctx, interviewId: string, turnNumber?: number): SQL {
+  return and(
+    eq(interviewTurns.organizationId, ctx.organizationId),
+    eq(interviewTurns.interviewId, interviewId),
+    turnNumber === undefined ? undefined : eq(interviewTurns.turnNumber, turnNumber),
+  )!;
+}

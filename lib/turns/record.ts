@@ -1,0 +1,78 @@
+import { and, eq, sql } from "drizzle-orm";
+import { interviewTurns } from "@/db/interview-turns";
+import { interviews } from "@/db/interviews";
+import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+import { conflict } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { publishTurnChange } from "@/lib/live/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { publicTurn, turnSelection, turnsOf } from "./columns";
+import { assertAcceptsTurns } from "./guards";
+import { lockInterview, type LockedInterview } from "./lock";
+import { isSameTurn } from "./same-turn";
+
+/**
+ * Records one turn. Idempotent per turn number: the same payload again (an agent retry, even
+ * twenty at once) answers with the stored turn and writes nothing; different content is a 409.
+ * The first turn starts the interview.
+ */
+export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<{ turn: TurnOut; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const interview = await lockInterview(tx, ctx, interviewId);
+    assertAcceptsTurns(interview);
+    const [inserted] = await tx
+      .insert(interviewTurns)
+      .values({
+        id: newId("turn"),
+        organizationId: ctx.organizationId,
+        interviewId,
+        turnNumber: input.turnNumber,
+        role: input.role,
+        content: input.content,
+        audioUrl: input.audioUrl,
+        isPendingQuestion: input.isPendingQuestion,
+        evaluation: input.evaluation,
+        // clock_timestamp(), not now(): taken after the lock, so event ids follow commit order.
+        createdAt: sql`clock_timestamp()`,
+        updatedAt: sql`clock_timestamp()`,
+      })
+      .onConflictDoNothing({ target: [interviewTurns.interviewId, interviewTurns.turnNumber] })
+      .returning(turnSelection);
+
+    if (!inserted) {
+      const [stored] = await tx
+        .select(turnSelection)
+        .from(interviewTurns)
+        .where(turnsOf(ctx, interviewId, input.turnNumber));
+      if (stored && isSameTurn(stored, input)) return { turn: publicTurn(stored), created: false };
+      throw conflict(`Turn ${input.turnNumber} is already recorded with different content; PATCH /turns/${input.turnNumber} changes it.`);
+    }
+
+    if (interview.status === "DRAFT" || interview.status === "INVITED") await startInterview(tx, ctx, interview);
+    await recordAudit(tx, ctx, {
+      action: "turn.recorded",
+      targetType: "interview",
+      targetId: interviewId,
+      data: { turnNumber: input.turnNumber, role: input.role },
+    });
+    await publishTurnChange(tx, { interviewId, turnNumber: inserted.turnNumber, eventId: inserted.eventId });
+    return { turn: publicTurn(inserted), created: true };
+  });
+}
+
+async function startInterview(tx: Db, ctx: Ctx, interview: LockedInterview): Promise<void> {
+  const [started] = await tx
+    .update(interviews)
+    .set({ status: "IN_PROGRESS", startedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(interviews.id, interview.id), eq(interviews.organizationId, ctx.organizationId)))
+    .returning({ startedAt: interviews.startedAt });
+  await emitWebhookEvent(tx, {
+    organizationId: ctx.organizationId,
+    type: "interview.started",
+    data: { interviewId: interview.id, status: "IN_PROGRESS", startedAt: started!.startedAt!.toISOString() },
+  });
+  await recordAudit(tx, ctx, { action: "interview.started", targetType: "interview", targetId: interview.id });
+}
