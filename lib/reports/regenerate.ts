@@ -1,0 +1,58 @@
+import { and, desc, eq } from "drizzle-orm";
+import { interviews } from "@/db/interviews";
+import { reports, type Report } from "@/db/reports";
+import { recordAudit } from "../audit";
+import type { Ctx } from "../context";
+import type { Db } from "../db/types";
+import { invalidState, notFound } from "../errors";
+import { isId, newId } from "../ids";
+import { enqueueJob } from "../queue/enqueue";
+
+export const REPORT_JOB_KIND = "report.generate";
+
+/** Queues the generation of a report version; the dedupe key makes a repeated enqueue harmless. */
+export function enqueueReportGeneration(db: Db, report: Pick<Report, "id" | "organizationId">) {
+  return enqueueJob(db, {
+    kind: REPORT_JOB_KIND,
+    payload: { reportId: report.id },
+    organizationId: report.organizationId,
+    dedupeKey: `${REPORT_JOB_KIND}:${report.id}`,
+  });
+}
+
+/**
+ * Asks for a new version of a completed interview's report (after a prompt or model change,
+ * or a failed attempt). Old versions are kept; the interview keeps pointing at its current
+ * report until the new one is READY. While a version is still PENDING or GENERATING, that
+ * version is returned instead of stacking another one behind it.
+ */
+export async function regenerateReport(db: Db, ctx: Ctx, interviewId: string): Promise<{ report: Report; created: boolean }> {
+  if (!isId("interview", interviewId)) throw notFound("Interview");
+  return db.transaction(async (tx) => {
+    // Locking the interview row serialises concurrent regenerations, so version numbers
+    // never collide.
+    const [interview] = await tx
+      .select({ id: interviews.id, status: interviews.status })
+      .from(interviews)
+      .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+      .for("update");
+    if (!interview) throw notFound("Interview");
+    if (interview.status !== "COMPLETED") throw invalidState(`Only a completed interview has a report; this one is ${interview.status}.`);
+
+    const [latest] = await tx
+      .select()
+      .from(reports)
+      .where(and(eq(reports.interviewId, interview.id), eq(reports.organizationId, ctx.organizationId)))
+      .orderBy(desc(reports.version))
+      .limit(1);
+    if (latest && (latest.status === "PENDING" || latest.status === "GENERATING")) return { report: latest, created: false };
+
+    const [report] = await tx
+      .insert(reports)
+      .values({ id: newId("report"), organizationId: ctx.organizationId, interviewId: interview.id, version: (latest?.version ?? 0) + 1, status: "PENDING" })
+      .returning();
+    await enqueueReportGeneration(tx, report!);
+    await recordAudit(tx, ctx, { action: "report.regenerate", targetType: "interview", targetId: interview.id, data: { reportId: report!.id, version: report!.version } });
+    return { report: report!, created: true };
+  });
+}
