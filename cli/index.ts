@@ -6,11 +6,12 @@ import type { Command } from "./command";
 import { apiKeyCommands } from "./commands/api-key";
 import { dbCommands } from "./commands/db";
 import { orgCommands } from "./commands/org";
+import { outboxCommands } from "./commands/outbox";
 import { userCommands } from "./commands/user";
 
 // Operators' and scripts' entry point: `npm run --silent cli -- <command> [--flags]`.
 // Every command prints one JSON object on stdout; errors go to stderr with a non-zero exit.
-const commands: Record<string, Command> = { ...orgCommands, ...apiKeyCommands, ...userCommands, ...dbCommands };
+const commands: Record<string, Command> = { ...orgCommands, ...apiKeyCommands, ...userCommands, ...dbCommands, ...outboxCommands };
 
 function usage(): string {
   return ["Usage: npm run --silent cli -- <command> [flags]", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");

@@ -1,4 +1,6 @@
+import { deliverEmailJob } from "../email/deliver";
 import { sweepIdempotencyKeys } from "../idempotency/keys";
+import { expireOverdueInterviews } from "../interviews/expiry";
 import { sweepRateLimitWindows } from "../rate-limit/window";
 import { env } from "../env";
 import { reportGenerateHandler } from "../reports/handler";
@@ -9,6 +11,7 @@ import type { JobHandler, KindConcurrency, PeriodicTask } from "./types";
 // Every kind of background job and what runs it. One line per kind; the owner of the
 // handler adds it here when the handler exists.
 export const jobHandlers: Record<string, JobHandler> = {
+  "email.send": deliverEmailJob,
   "report.generate": reportGenerateHandler,
   "webhook.deliver": webhookDeliverHandler,
 };
@@ -25,4 +28,5 @@ export const periodicTasks: PeriodicTask[] = [
   queueCleanupTask,
   { name: "rate-limit-windows.sweep", everyMs: 60 * 60_000, run: sweepRateLimitWindows },
   { name: "idempotency-keys.sweep", everyMs: 60 * 60_000, run: sweepIdempotencyKeys },
+  { name: "interviews.expire", everyMs: 60_000, run: async (db) => void (await expireOverdueInterviews(db)) },
 ];

@@ -1,0 +1,105 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { Resend } from "resend";
+import { emails, type Email } from "@/db/emails";
+import { interviews } from "@/db/interviews";
+import type { Db } from "../db/types";
+import { env } from "../env";
+import { log } from "../log";
+import { PermanentJobError, type JobHandler } from "../queue/types";
+import { INVITATION_EMAIL_KIND } from "./queue-invitation";
+
+const SEND_TIMEOUT_MS = 20_000;
+const LINK = /https?:\/\/\S+?\/i\/[A-Za-z0-9_-]{43}/;
+const TOKEN_IN_LINK = /\/i\/[A-Za-z0-9_-]{43}/g;
+
+type SendError = { statusCode?: number | null; name?: string; message?: string };
+
+// 429, 5xx, a network failure or another request with the same key still running: try again
+// (the queue backs off). Any other 4xx will not get better by retrying.
+const isRetryable = (e: SendError) =>
+  e.statusCode == null || e.statusCode === 429 || e.statusCode >= 500 || e.name === "concurrent_idempotent_requests";
+
+const describeError = (e: SendError) => `Resend ${e.statusCode ?? "network error"}${e.name ? ` ${e.name}` : ""}: ${e.message ?? "no detail"}`;
+
+/** Only the interview's newest invitation speaks for it: a superseded e-mail's fate is its own. */
+async function updateInterviewIfLatest(db: Db, email: Email, set: Partial<typeof interviews.$inferInsert>) {
+  if (!email.interviewId || email.kind !== INVITATION_EMAIL_KIND) return;
+  const [latest] = await db
+    .select({ id: emails.id })
+    .from(emails)
+    .where(and(eq(emails.interviewId, email.interviewId), eq(emails.kind, INVITATION_EMAIL_KIND)))
+    .orderBy(desc(emails.createdAt), desc(emails.id))
+    .limit(1);
+  if (latest?.id !== email.id) return;
+  await db.update(interviews).set(set).where(eq(interviews.id, email.interviewId));
+}
+
+async function markSent(db: Db, email: Email, providerMessageId: string) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emails)
+      .set({
+        status: "SENT",
+        providerMessageId,
+        sentAt: new Date(),
+        lastError: null,
+        // The link is a credential; once delivered, the stored copy no longer needs it.
+        html: email.html.replace(TOKEN_IN_LINK, "/i/[link-removed-after-delivery]"),
+        text: email.text.replace(TOKEN_IN_LINK, "/i/[link-removed-after-delivery]"),
+      })
+      .where(eq(emails.id, email.id));
+    await updateInterviewIfLatest(tx, email, { invitationEmailStatus: "SENT", invitationEmailError: null });
+  });
+}
+
+async function markFailed(db: Db, email: Email, reason: string) {
+  await db.transaction(async (tx) => {
+    await tx.update(emails).set({ status: "FAILED", lastError: reason }).where(eq(emails.id, email.id));
+    await updateInterviewIfLatest(tx, email, { invitationEmailStatus: "FAILED", invitationEmailError: reason });
+  });
+}
+
+/**
+ * Job "email.send" {emailId}: delivers one queued e-mail through Resend. Runs outside any
+ * transaction and may run twice (a crash between the send and the row update): the e-mail's
+ * own idempotency key makes Resend answer the second send without sending again.
+ */
+export const deliverEmailJob: JobHandler = async (db, job) => {
+  const emailId = job.payload.emailId;
+  if (typeof emailId !== "string") throw new PermanentJobError("email.send: payload.emailId missing");
+  const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
+  // Gone (organisation deleted) or settled already (sent, failed, superseded, kept in the outbox).
+  if (!email || email.status !== "QUEUED") return;
+
+  const { RESEND_API_KEY, RESEND_BASE_URL } = env();
+  if (!RESEND_API_KEY) {
+    await db.update(emails).set({ status: "OUTBOX" }).where(and(eq(emails.id, email.id), eq(emails.status, "QUEUED")));
+    log.info("e-mail kept in the local outbox: RESEND_API_KEY is not set", {
+      emailId: email.id,
+      to: email.to,
+      subject: email.subject,
+      link: LINK.exec(email.text)?.[0] ?? null,
+    });
+    return;
+  }
+
+  await db.update(emails).set({ attempts: sql`${emails.attempts} + 1` }).where(eq(emails.id, email.id));
+  const resend = new Resend(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL });
+  const { data, error } = await resend.emails.send(
+    { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+    { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+  );
+  if (data) {
+    await markSent(db, email, data.id);
+    return;
+  }
+  const failure = (error ?? {}) as SendError;
+  const reason = describeError(failure);
+  const retryable = isRetryable(failure);
+  if (retryable && job.attempt < job.maxAttempts) {
+    await db.update(emails).set({ lastError: reason }).where(eq(emails.id, email.id));
+    throw new Error(reason);
+  }
+  await markFailed(db, email, reason);
+  throw retryable ? new Error(reason) : new PermanentJobError(reason);
+};
