@@ -26,7 +26,8 @@ export function assertFutureExpiry(expiresAt: Date | null, now: Date): void {
 
 export type InvitationView =
   | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: EmailLocale }
-  | { state: "unknown" | "cancelled" | "expired" | "completed" };
+  | { state: "cancelled" | "expired" | "completed"; locale: EmailLocale }
+  | { state: "unknown" };
 
 /**
  * What the candidate's link page may show. The token is the credential, so this is not
@@ -43,15 +44,16 @@ export async function findInvitation(db: Db, token: string): Promise<InvitationV
     .where(eq(interviews.invitationTokenHash, hashInvitationToken(token)));
   if (!row) return { state: "unknown" };
   const status = effectiveStatus(row.interview);
-  if (status === "CANCELLED") return { state: "cancelled" };
-  if (status === "EXPIRED") return { state: "expired" };
-  if (status === "COMPLETED") return { state: "completed" };
+  const locale = emailLocale(row.locale);
+  if (status === "CANCELLED") return { state: "cancelled", locale };
+  if (status === "EXPIRED") return { state: "expired", locale };
+  if (status === "COMPLETED") return { state: "completed", locale };
   return {
     state: "open",
     organizationName: row.organizationName,
     jobTitle: row.jobTitle,
     candidateFirstName: row.firstName,
     expiresAt: row.interview.expiresAt,
-    locale: emailLocale(row.locale),
+    locale,
   };
 }
