@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
 import type { CandidateListQuery } from "@/lib/api/schemas/candidates";
 import type { Ctx } from "@/lib/context";
@@ -21,7 +21,8 @@ export async function getCandidate(db: Db, ctx: Ctx, id: string) {
 /** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
 export async function listCandidates(db: Db, ctx: Ctx, query: CandidateListQuery) {
   const filters: SQL[] = [eq(candidates.organizationId, ctx.organizationId)];
-  if (query.email !== undefined) filters.push(eq(candidates.email, query.email));
+  // lower(): the API stores addresses in lower case, but rows written by other paths may not be.
+  if (query.email !== undefined) filters.push(eq(sql`lower(${candidates.email})`, query.email));
   if (query.externalId !== undefined) filters.push(eq(candidates.externalId, query.externalId));
   const where = and(...filters);
   const rows = await db

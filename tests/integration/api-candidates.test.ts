@@ -118,6 +118,15 @@ describe("GET /api/v1/candidates", () => {
     expect((await get("?externalId=nope")).json.data).toEqual([]);
   });
 
+  it("matches an address stored in mixed case by another path (console import)", async () => {
+    const org = await createTestOrg(db.get().db);
+    const { authorization } = await createTestKey(db.get().db, org.ctx, ["candidates:read"]);
+    const id = await insert(db.get().db, org.ctx);
+    await db.get().db.update(candidates).set({ email: "Mixed.Case@Example.com" }).where(eq(candidates.id, id));
+    const res = await call(list, { path: "/api/v1/candidates?email=mixed.case@example.com", headers: { authorization } });
+    expect(res.json.data.map((c: { id: string }) => c.id)).toEqual([id]);
+  });
+
   it("422 naming a malformed filter or page parameter", async () => {
     for (const [qs, field] of [["?email=nope", "email"], ["?externalId=", "externalId"], ["?page=0", "page"], ["?page=abc", "page"], ["?pageSize=0", "pageSize"], ["?pageSize=101", "pageSize"], ["?email=a@b.example&email=c@d.example", "email"]]) {
       const res = await get(qs!);
