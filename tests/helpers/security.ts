@@ -36,6 +36,8 @@ export type SecurityBatteryOptions = {
    * objects to refer to, unique external ids): it is called for every request.
    */
   body?: BodyBuilder | Record<string, unknown> | unknown[] | string | number | boolean | null;
+  /** Extra request headers sent with every call (the Authorization header is the battery's). */
+  headers?: Record<string, string>;
   /** Status of the positive control; defaults to 201 for POST, 200 otherwise. */
   okStatus?: number;
 };
@@ -85,7 +87,7 @@ export function securityBattery(options: SecurityBatteryOptions): void {
 
     const send = async (id: string, headers: Record<string, string>) => {
       const body = typeof options.body === "function" ? await options.body(db(), ownCtx) : options.body;
-      return call(options.handler, { method, path: options.path(id), params: options.params?.(id), headers, body });
+      return call(options.handler, { method, path: options.path(id), params: options.params?.(id), headers: { ...options.headers, ...headers }, body });
     };
     const expectProblem = (res: Awaited<ReturnType<typeof send>>, status: number, code: string) => {
       expect(res.status, res.text).toBe(status);
