@@ -3,6 +3,7 @@ import { closeDatabase } from "@/lib/db/client";
 import { EnvError, env } from "@/lib/env";
 import { parseFlags, UsageError } from "./args";
 import type { Command } from "./command";
+import { agentCommands } from "./commands/agent";
 import { apiKeyCommands } from "./commands/api-key";
 import { dbCommands } from "./commands/db";
 import { orgCommands } from "./commands/org";
@@ -12,6 +13,8 @@ import { userCommands } from "./commands/user";
 // Operators' and scripts' entry point: `npm run --silent cli -- <command> [--flags]`.
 // Every command prints one JSON object on stdout; errors go to stderr with a non-zero exit.
 const commands: Record<string, Command> = { ...orgCommands, ...apiKeyCommands, ...userCommands, ...dbCommands, ...outboxCommands };
+
+Object.assign(commands, agentCommands);
 
 function usage(): string {
   return ["Usage: npm run --silent cli -- <command> [flags]", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");

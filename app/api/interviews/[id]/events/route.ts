@@ -1,0 +1,23 @@
+import { interviewIdParams } from "@/lib/api/schemas/agent";
+import { consoleRoute } from "@/lib/http/console-route";
+import { openTurnStream, parseLastEventId } from "@/lib/live/turn-stream";
+
+export const dynamic = "force-dynamic";
+
+// Recruiters follow the transcript live; EventSource resends Last-Event-ID after a reconnect.
+export const GET = consoleRoute({ params: interviewIdParams, resource: "Interview" }, async ({ req, db, ctx, params }) => {
+  const stream = await openTurnStream(db, ctx, {
+    interviewId: params.id,
+    lastEventId: parseLastEventId(req.headers.get("last-event-id")),
+    signal: req.signal,
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      // Proxies (nginx) must not buffer a stream.
+      "X-Accel-Buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import type { MembershipRole } from "@/db/memberships";
+import type { Ctx } from "@/lib/context";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/types";
+import { AppError, notFound } from "@/lib/errors";
+import { route, type RequestMeta } from "./route";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type ConsoleSession = { userId: string; organizationId: string; role: string };
+
+/** Reads the console session of a request; `setCookies` collects a refreshed session cookie. */
+export type SessionResolver = (req: Request, setCookies: Headers) => Promise<ConsoleSession | null>;
+
+// next-auth's `auth({ req, res })` form reads the cookie from the request itself, so it works in
+// any server (Next, or the plain node:http server the multi-process tests use), not only inside
+// Next's request scope. Imported lazily: auth.ts pulls in next-auth and the database.
+export const nextAuthSession: SessionResolver = async (req, setCookies) => {
+  const { auth } = await import("@/auth");
+  const session = await (auth as unknown as (arg: { req: { headers: Headers }; res: { headers: Headers } }) => Promise<{
+    user?: { id?: string; organizationId?: string; role?: string };
+  } | null>)({ req: { headers: req.headers }, res: { headers: setCookies } });
+  const user = session?.user;
+  if (!user?.id || !user.organizationId) return null;
+  return { userId: user.id, organizationId: user.organizationId, role: user.role ?? "viewer" };
+};
+
+const holder = globalThis as typeof globalThis & { __parleySessionResolver?: SessionResolver };
+
+/** Tests swap in their own resolver; `undefined` restores next-auth. */
+export function setSessionResolver(resolver: SessionResolver | undefined): void {
+  holder.__parleySessionResolver = resolver;
+}
+
+export type ConsoleArgs<P> = { req: Request; meta: RequestMeta; db: Db; ctx: Ctx; session: ConsoleSession; params: Out<P> };
+
+/** The console's wrapper for route handlers: session → the user's organisation → params → handler. */
+export function consoleRoute<P extends Schema | undefined = undefined>(
+  options: { params?: P; resource?: string },
+  handler: (args: ConsoleArgs<P>) => Promise<Response>,
+) {
+  return route(async (req, meta, rawParams) => {
+    const resolve = holder.__parleySessionResolver ?? nextAuthSession;
+    const setCookies = new Headers();
+    const session = await resolve(req, setCookies);
+    for (const cookie of setCookies.getSetCookie()) meta.headers.append("set-cookie", cookie);
+    if (!session) throw new AppError("unauthenticated", "Sign in to the console first.");
+    let params = undefined as Out<P>;
+    if (options.params) {
+      const parsed = options.params.safeParse(rawParams);
+      if (!parsed.success) throw notFound(options.resource ?? "Resource");
+      params = parsed.data as Out<P>;
+    }
+    const ctx: Ctx = {
+      organizationId: session.organizationId,
+      actor: { type: "user", id: session.userId, role: session.role as MembershipRole },
+      requestId: meta.requestId,
+    };
+    return handler({ req, meta, db: await getDb(), ctx, session, params });
+  });
+}
