@@ -6,13 +6,14 @@ import type { Command } from "./command";
 import { agentCommands } from "./commands/agent";
 import { apiKeyCommands } from "./commands/api-key";
 import { dbCommands } from "./commands/db";
+import { jobCommands } from "./commands/jobs";
 import { orgCommands } from "./commands/org";
 import { outboxCommands } from "./commands/outbox";
 import { userCommands } from "./commands/user";
 
 // Operators' and scripts' entry point: `npm run --silent cli -- <command> [--flags]`.
 // Every command prints one JSON object on stdout; errors go to stderr with a non-zero exit.
-const commands: Record<string, Command> = { ...orgCommands, ...apiKeyCommands, ...userCommands, ...dbCommands, ...outboxCommands };
+const commands: Record<string, Command> = { ...orgCommands, ...apiKeyCommands, ...userCommands, ...dbCommands, ...outboxCommands, ...jobCommands };
 
 Object.assign(commands, agentCommands);
 
