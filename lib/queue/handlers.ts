@@ -3,6 +3,7 @@ import { sweepIdempotencyKeys } from "../idempotency/keys";
 import { expireOverdueInterviews } from "../interviews/expiry";
 import { sweepRateLimitWindows } from "../rate-limit/window";
 import { env } from "../env";
+import { failAbandonedReportsTask } from "../reports/abandoned";
 import { reportGenerateHandler } from "../reports/handler";
 import { webhookDeliverHandler } from "../webhooks/deliver";
 import { queueCleanupTask } from "./cleanup";
@@ -28,5 +29,6 @@ export const periodicTasks: PeriodicTask[] = [
   queueCleanupTask,
   { name: "rate-limit-windows.sweep", everyMs: 60 * 60_000, run: sweepRateLimitWindows },
   { name: "idempotency-keys.sweep", everyMs: 60 * 60_000, run: sweepIdempotencyKeys },
+  failAbandonedReportsTask,
   { name: "interviews.expire", everyMs: 60_000, run: async (db) => void (await expireOverdueInterviews(db)) },
 ];

@@ -70,7 +70,7 @@ export async function generateReport(db: Db, ctx: Ctx, input: { reportId: string
   return written ? { status: "READY" } : { status: "SKIPPED" };
 }
 
-const stillUnfinished = (ctx: Ctx, report: Report) =>
+const stillUnfinished = (ctx: Ctx, report: Pick<Report, "id">) =>
   and(eq(reports.id, report.id), eq(reports.organizationId, ctx.organizationId), inArray(reports.status, [...UNFINISHED]));
 
 /** The one write of a finished report, the interview's pointer and the webhook, together. */
@@ -104,7 +104,14 @@ async function finishReady(db: Db, ctx: Ctx, report: Report, result: AssembledRe
   });
 }
 
-async function finishFailed(db: Db, ctx: Ctx, report: Report, reason: string, configVersion: number): Promise<boolean> {
+/** FAILED with the reason, and the report.failed webhook; false if the report was already finished. */
+export async function finishFailed(
+  db: Db,
+  ctx: Ctx,
+  report: Pick<Report, "id" | "interviewId" | "version">,
+  reason: string,
+  configVersion: number | null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const failedAt = new Date();
     const updated = await tx

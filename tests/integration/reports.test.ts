@@ -12,17 +12,23 @@ import type { Db } from "@/lib/db/types";
 import { resetEnvCache } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { snapshotOf } from "@/lib/interviews/references";
+import { finalizeInterview } from "@/lib/agent/finalize";
+import { drainQueue } from "@/lib/queue/drain";
 import { PermanentJobError } from "@/lib/queue/types";
+import { failAbandonedReports } from "@/lib/reports/abandoned";
 import { normaliseForQuote } from "@/lib/reports/evidence";
 import { reportGenerateHandler } from "@/lib/reports/handler";
 import { HEURISTIC_MODEL } from "@/lib/reports/heuristic";
 import { ADVISORY_NOTICE, PROMPT_VERSION } from "@/lib/reports/prompt";
 import { regenerateReport } from "@/lib/reports/regenerate";
 import { COMPLETED_TRANSCRIPT, type DemoTurn } from "@/lib/seed/demo-data";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { Webhook } from "standardwebhooks";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestOrg } from "../helpers/factories";
 import { insertCandidate, insertInterview, insertJob } from "../helpers/interview-fixtures";
 import { groundedAnswer, interviewOf, startOpenAIServer, type OpenAIServer } from "../helpers/openai-server";
+import { startWebhookReceiver } from "../helpers/webhook-receiver";
 
 const database = setupTestDatabase();
 const db = () => database.get().db;
@@ -54,7 +60,7 @@ afterEach(() => {
 async function completedInterview(
   d: Db,
   c: Ctx,
-  options: { transcript?: DemoTurn[]; criteria?: Criterion[]; scoreBands?: ScoreBands } = {},
+  options: { transcript?: DemoTurn[]; criteria?: Criterion[]; scoreBands?: ScoreBands; inProgress?: boolean } = {},
 ) {
   const [config] = await d.select().from(interviewConfigs).where(eq(interviewConfigs.organizationId, c.organizationId));
   const configSnapshot = {
@@ -64,7 +70,7 @@ async function completedInterview(
     version: 3,
   };
   const ref = { candidateId: await insertCandidate(d, c), jobId: await insertJob(d, c, "Senior Backend Engineer") };
-  const { interview } = await insertInterview(d, c, ref, { status: "COMPLETED", configSnapshot });
+  const { interview } = await insertInterview(d, c, ref, options.inProgress ? { status: "IN_PROGRESS", startedAt: new Date(Date.now() - 600_000), configSnapshot } : { status: "COMPLETED", configSnapshot });
   const interviewId = interview.id;
   const transcript = options.transcript ?? COMPLETED_TRANSCRIPT;
   for (const [i, turn] of transcript.entries()) {
@@ -78,6 +84,7 @@ async function completedInterview(
       evaluation: turn.evaluation ?? null,
     });
   }
+  if (options.inProgress) return { interviewId, reportId: "", transcript };
   const reportId = newId("report");
   await d.insert(reports).values({ id: reportId, organizationId: c.organizationId, interviewId, version: 1, status: "PENDING" });
   return { interviewId, reportId, transcript };
@@ -283,6 +290,48 @@ describe("report generation with a model", () => {
     expect(slow.requests).toHaveLength(5);
     expect(slow.maxInFlight()).toBe(2);
     for (const m of made) expect((await reportRow(m.reportId)).status).toBe("READY");
+  });
+});
+
+describe("through the queue", () => {
+  it("finalize → report.generate job → 429 → retried → READY → signed report.ready delivered", async () => {
+    process.env.WEBHOOKS_ALLOW_PRIVATE_URLS = "true";
+    resetEnvCache();
+    const receiver = await startWebhookReceiver();
+    try {
+      const { ctx: c } = await createTestOrg(db());
+      const endpoint = await createWebhookEndpoint(db(), c, { url: receiver.url, eventTypes: ["report.ready"] });
+      const { interviewId } = await completedInterview(db(), c, { inProgress: true });
+      const { reportId } = await finalizeInterview(db(), { ...c, actor: { type: "agent" } }, interviewId, {});
+      server.script({ status: 429, error: "Rate limit reached" });
+
+      const first = await drainQueue(db(), { kinds: ["report.generate"] });
+      expect(first.map((r) => r.outcome)).toEqual(["retry"]);
+      expect((await reportRow(reportId!)).status).toBe("GENERATING");
+      await db().update(backgroundJobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(backgroundJobs.status, "QUEUED"));
+      const second = await drainQueue(db(), { kinds: ["report.generate", "webhook.deliver"] });
+      expect(second.filter((r) => r.kind === "report.generate").map((r) => [r.attempt, r.outcome])).toEqual([[2, "succeeded"]]);
+
+      expect(await reportRow(reportId!)).toMatchObject({ status: "READY", version: 1 });
+      expect((await interviewRow(interviewId)).reportId).toBe(reportId);
+      expect(receiver.received).toHaveLength(1);
+      const payload = new Webhook(endpoint.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers);
+      expect(payload).toMatchObject({ type: "report.ready", data: { reportId, interviewId, status: "READY" } });
+    } finally {
+      delete process.env.WEBHOOKS_ALLOW_PRIVATE_URLS;
+      await receiver.close();
+    }
+  });
+
+  it("fails a report whose job failed for good without running (its process died on the last attempt)", async () => {
+    const { c, endpointId } = await freshOrgWithEndpoint(["report.failed"]);
+    const { reportId } = await completedInterview(db(), c);
+    await db().update(reports).set({ status: "GENERATING" }).where(eq(reports.id, reportId));
+    await db().insert(backgroundJobs).values({ id: newId("backgroundJob"), kind: "report.generate", payload: { reportId }, organizationId: c.organizationId, status: "FAILED", attempts: 9, maxAttempts: 8, lastError: "PermanentJobError: Attempt 8 of 8 stopped without finishing\n    at run" });
+    expect(await failAbandonedReports(db())).toBe(1);
+    expect(await reportRow(reportId)).toMatchObject({ status: "FAILED", failureReason: "The generation job failed without finishing: PermanentJobError: Attempt 8 of 8 stopped without finishing" });
+    expect((await deliveriesOf(endpointId)).map((d) => d.eventType)).toEqual(["report.failed"]);
+    expect(await failAbandonedReports(db())).toBe(0);
   });
 });
 
