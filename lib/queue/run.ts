@@ -92,6 +92,8 @@ export async function runClaimedJob(db: Db, job: ClaimedJob, options: RunOptions
   if (!failed) {
     const ours = await completeJob(db, job);
     if (!ours) log.warn("job finished after its lease was lost; result discarded", { ...fields, durationMs });
+    // Periodic runs succeed every minute or hour in every deployment: not worth an info line each.
+    else if (job.kind.startsWith(PERIODIC_KIND_PREFIX)) log.debug("job succeeded", { ...fields, durationMs });
     else log.info("job succeeded", { ...fields, durationMs });
     return { id: job.id, kind: job.kind, attempt: job.attempts, outcome: ours ? "succeeded" : "lost" };
   }
