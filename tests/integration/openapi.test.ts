@@ -31,8 +31,7 @@ describe("OpenAPI document", () => {
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe("3.1.0");
     const result = await validate(structuredClone(res.json));
-    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid ? [] : result.errors).toEqual([]);
   });
 
   it("documents every route under app/api/v1, method by method", async () => {
