@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/types";
+import { sql, type SQL } from "drizzle-orm";
+import { interviewTurns } from "@/db/interview-turns";
 
 /** One channel for every interview; each process LISTENs once and fans out in memory. */
 export const TURNS_CHANNEL = "parley_turns";
@@ -7,10 +7,13 @@ export const TURNS_CHANNEL = "parley_turns";
 /** Small on purpose (NOTIFY payloads are capped at 8 KB): viewers read the turn itself. */
 export type TurnChange = { interviewId: string; turnNumber: number; eventId: string };
 
-/** Call inside the write's transaction: PostgreSQL delivers it on commit, and never on rollback. */
-export async function publishTurnChange(tx: Db, change: TurnChange): Promise<void> {
-  const payload = JSON.stringify({ i: change.interviewId, n: change.turnNumber, e: change.eventId });
-  await tx.execute(sql`select pg_notify(${TURNS_CHANNEL}, ${payload})`);
+/**
+ * Announces the written turn. Put in the RETURNING of the write itself (one statement, no extra
+ * round trip; no row written, nothing announced); PostgreSQL delivers it on commit, never on
+ * rollback.
+ */
+export function notifyTurnChangeSql(eventId: SQL<string>): SQL<string> {
+  return sql<string>`pg_notify(${TURNS_CHANNEL}, json_build_object('i', ${interviewTurns.interviewId}, 'n', ${interviewTurns.turnNumber}, 'e', ${eventId})::text)::text`;
 }
 
 export function parseTurnChange(payload: string): TurnChange | null {

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { interviewTurns, type InterviewTurn } from "@/db/interview-turns";
 import type { TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
+import { notifyTurnChangeSql } from "@/lib/live/notify";
 
 /**
  * A turn's event id is its updated_at in microseconds. Turn writes hold the interview's row lock
@@ -12,6 +13,9 @@ export const eventIdSql = sql<string>`((extract(epoch from ${interviewTurns.upda
 
 /** Every column plus the event id, for selects and RETURNING. */
 export const turnSelection = { ...getTableColumns(interviewTurns), eventId: eventIdSql };
+
+/** RETURNING of a turn write: the turn, and its announcement to live viewers on commit. */
+export const writtenTurnSelection = { ...turnSelection, notified: notifyTurnChangeSql(eventIdSql) };
 
 export type TurnRow = InterviewTurn & { eventId: string };
 

@@ -7,9 +7,8 @@ import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { conflict } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { publishTurnChange } from "@/lib/live/notify";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
-import { publicTurn, turnSelection, turnsOf } from "./columns";
+import { publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
 import { lockInterview, type LockedInterview } from "./lock";
 import { isSameTurn } from "./same-turn";
@@ -40,7 +39,7 @@ export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: C
         updatedAt: sql`clock_timestamp()`,
       })
       .onConflictDoNothing({ target: [interviewTurns.interviewId, interviewTurns.turnNumber] })
-      .returning(turnSelection);
+      .returning(writtenTurnSelection);
 
     if (!inserted) {
       const [stored] = await tx
@@ -58,7 +57,6 @@ export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: C
       targetId: interviewId,
       data: { turnNumber: input.turnNumber, role: input.role },
     });
-    await publishTurnChange(tx, { interviewId, turnNumber: inserted.turnNumber, eventId: inserted.eventId });
     return { turn: publicTurn(inserted), created: true };
   });
 }

@@ -5,8 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { publishTurnChange } from "@/lib/live/notify";
-import { publicTurn, turnSelection, turnsOf } from "./columns";
+import { publicTurn, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
 import { lockInterview } from "./lock";
 
@@ -25,7 +24,7 @@ export async function updateTurn(db: Db, ctx: Ctx, interviewId: string, turnNumb
         updatedAt: sql`clock_timestamp()`,
       })
       .where(turnsOf(ctx, interviewId, turnNumber))
-      .returning(turnSelection);
+      .returning(writtenTurnSelection);
     if (!row) throw notFound("Turn");
     await recordAudit(tx, ctx, {
       action: "turn.updated",
@@ -33,7 +32,6 @@ export async function updateTurn(db: Db, ctx: Ctx, interviewId: string, turnNumb
       targetId: interviewId,
       data: { turnNumber, fields: Object.keys(input).filter((k) => input[k as keyof UpdateTurnInput] !== undefined) },
     });
-    await publishTurnChange(tx, { interviewId, turnNumber, eventId: row.eventId });
     return publicTurn(row);
   });
 }
