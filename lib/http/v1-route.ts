@@ -10,7 +10,7 @@ import { apiKeyFromRequest } from "./credentials";
 import { withIdempotency } from "./idempotency";
 import { enforceApiRateLimit } from "./rate-limit-headers";
 import { route, type RequestMeta } from "./route";
-import { parseOr422, queryObject } from "./validate";
+import { parseOr422, queryObject, strictBody } from "./validate";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -79,7 +79,7 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     let rawBody: unknown = undefined;
     if (options.body) {
       rawBody = await readJsonBody(req);
-      body = parseOr422(options.body, rawBody ?? {}, "body") as Out<B>;
+      body = parseOr422(strictBody(options.body), rawBody ?? {}, "body") as Out<B>;
     }
     const run = () => handler({ req, meta, db, ctx, apiKey, params, query, body });
     // Requests refused above (401, 403, 404, 422, 429) never reach the key: retrying them with

@@ -1,13 +1,30 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
 
 export function fieldErrors(error: z.ZodError, where: FieldError["in"]): FieldError[] {
-  return error.issues.map((issue) => ({
+  return error.issues.flatMap((issue) =>
+    // One entry per unknown key, so each offending field is named on its own.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join("."), in: where, message: "is not a known field", code: issue.code }))
+      : [issueError(issue, where)],
+  );
+}
+
+function issueError(issue: z.core.$ZodIssue, where: FieldError["in"]): FieldError {
+  return {
     field: issue.path.length ? issue.path.join(".") : where === "body" ? "(body)" : "(root)",
     in: where,
     message: issue.message,
     code: issue.code,
-  }));
+  };
+}
+
+/**
+ * Request bodies refuse unknown top-level fields: a misspelt `sendinvite: false` must be a 422,
+ * not a silent fall-back to the default (sending the e-mail). Responses stay open to growth.
+ */
+export function strictBody<S extends z.ZodType>(schema: S): S {
+  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
 }
 
 /** Parses with zod; a failure is a 422 whose `errors` name each offending field. */

@@ -2,6 +2,7 @@ import { ERROR_STATUS, ERROR_TITLES, type ErrorCode } from "@/lib/errors";
 import { problem } from "@/lib/api/schemas/common";
 import { SCOPE_DESCRIPTIONS } from "@/lib/auth/scopes";
 import { APP_VERSION } from "@/lib/version";
+import { strictBody } from "@/lib/http/validate";
 import { toSchema } from "./json-schema";
 import type { Operation } from "./operation";
 
@@ -67,7 +68,7 @@ function operationObject(op: Operation, defs: Record<string, Json>): Json {
     ...(op.scope ? { security: [{ bearerAuth: [] }, { basicAuth: [] }], "x-required-scope": op.scope } : { security: [] }),
     parameters: parameters(op, defs),
     ...(op.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input", defs), ...(op.bodyExample !== undefined ? { example: op.bodyExample } : {}) } } } }
+      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(strictBody(op.body), "input", defs), ...(op.bodyExample !== undefined ? { example: op.bodyExample } : {}) } } } }
       : {}),
     responses,
   };

@@ -18,7 +18,7 @@ import { call } from "../helpers/http";
 const behaviour: { hold?: Promise<void>; delayMs?: number; fail?: "crash" | "not_found" } = {};
 
 // A POST built with the public API's wrapper whose side effect is one audit row, counted below.
-const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.string().min(1) }) }, async ({ db, ctx, body }) => {
+const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.string().min(1), x: z.record(z.string(), z.number()).optional() }) }, async ({ db, ctx, body }) => {
   if (behaviour.fail === "crash") throw new Error("database went away");
   if (behaviour.fail === "not_found") throw notFound("Job");
   const id = newId("candidate");

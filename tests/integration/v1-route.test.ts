@@ -120,6 +120,15 @@ describe("v1 route wrapper", () => {
     expect(q.json.errors[0]).toMatchObject({ field: "pageSize", in: "query" });
   });
 
+  it("422 naming each unknown field, so a misspelt option never falls back to its default silently", async () => {
+    const res = await post({ authorization: auth }, { name: "x", count: 1, sendinvite: false, Count: 2 });
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([
+      { field: "sendinvite", in: "body", message: "is not a known field", code: "unrecognized_keys" },
+      { field: "Count", in: "body", message: "is not a known field", code: "unrecognized_keys" },
+    ]);
+  });
+
   it("413 for a JSON body over 1 MB", async () => {
     const big = JSON.stringify({ name: "x".repeat(1024 * 1024 + 10), count: 1 });
     const res = await call(echo, { method: "POST", path: `/x/${ID}`, params: { id: ID }, headers: { authorization: auth, "content-type": "application/json" }, rawBody: big });
