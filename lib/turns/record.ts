@@ -11,6 +11,7 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
 import { lockInterview, type LockedInterview } from "./lock";
+import { recordTurnInProgress } from "./record-fast";
 import { isSameTurn } from "./same-turn";
 
 /**
@@ -19,6 +20,8 @@ import { isSameTurn } from "./same-turn";
  * The first turn starts the interview.
  */
 export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<{ turn: TurnOut; created: boolean }> {
+  const fast = await recordTurnInProgress(db, ctx, interviewId, input);
+  if (fast) return { turn: fast, created: true };
   return db.transaction(async (tx) => {
     const interview = await lockInterview(tx, ctx, interviewId);
     assertAcceptsTurns(interview);
@@ -50,13 +53,8 @@ export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: C
       throw conflict(`Turn ${input.turnNumber} is already recorded with different content; PATCH /turns/${input.turnNumber} changes it.`);
     }
 
+    // The turn row itself is the record of a new turn (see record-fast.ts); starting is audited.
     if (interview.status === "DRAFT" || interview.status === "INVITED") await startInterview(tx, ctx, interview);
-    await recordAudit(tx, ctx, {
-      action: "turn.recorded",
-      targetType: "interview",
-      targetId: interviewId,
-      data: { turnNumber: input.turnNumber, role: input.role },
-    });
     return { turn: publicTurn(inserted), created: true };
   });
 }

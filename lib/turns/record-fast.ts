@@ -1,0 +1,71 @@
+import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
+import type { Ctx } from "@/lib/context";
+import { executePrepared } from "@/lib/db/prepared";
+import type { Db } from "@/lib/db/types";
+import { newId } from "@/lib/ids";
+import { TURNS_CHANNEL } from "@/lib/live/notify";
+
+type Row = Omit<TurnOut, "interviewId" | "evaluation"> & { evaluationJson: string | null };
+
+const utc = (column: string) => `to_char(ins.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const EVENT_ID = `((extract(epoch from ins.updated_at) * 1000000)::bigint)::text`;
+
+// Lock the interview row (only if IN_PROGRESS), insert the turn unless its number exists, and
+// announce it on commit. The event id is the same expression as eventIdSql in columns.ts.
+const RECORD_TURN_IN_PROGRESS = `
+  with iv as (
+    select id from interviews
+    where id = $1 and organization_id = $2 and status = 'IN_PROGRESS'
+    for no key update
+  ), ins as (
+    insert into interview_turns
+      (id, organization_id, interview_id, turn_number, role, content, audio_url, is_pending_question, evaluation, created_at, updated_at)
+    select $3, $2, iv.id, $4::int, $5::turn_role, $6, $7, $8::boolean, $9::jsonb, clock_timestamp(), clock_timestamp()
+    from iv
+    on conflict (interview_id, turn_number) do nothing
+    returning *
+  )
+  select ins.id, ins.turn_number as "turnNumber", ins.role::text as role, ins.content, ins.audio_url as "audioUrl",
+    ins.is_pending_question as "isPendingQuestion", ins.evaluation::text as "evaluationJson",
+    ${utc("created_at")} as "createdAt", ${utc("updated_at")} as "updatedAt", ${EVENT_ID} as "eventId",
+    pg_notify('${TURNS_CHANNEL}', json_build_object('i', ins.interview_id, 'n', ins.turn_number, 'e', ${EVENT_ID})::text) is null as notified
+  from ins`;
+
+/**
+ * The agent's hot path: a new turn on an interview already IN_PROGRESS, as ONE prepared
+ * statement instead of a transaction of several round trips (a single statement is atomic).
+ *
+ * Returns null when it wrote nothing: the interview is not IN_PROGRESS (the first turn starts
+ * it; final statuses refuse turns) or the turn number exists (a retry or a conflict). The
+ * caller then takes the full transactional path, which decides those cases.
+ *
+ * A recorded turn is not copied into audit_events: the append-only turn row is the record of
+ * it. Edits of a turn, the start and the finalize are audited.
+ */
+export async function recordTurnInProgress(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<TurnOut | null> {
+  const [row] = await executePrepared<Row>(db, RECORD_TURN_IN_PROGRESS, [
+    interviewId,
+    ctx.organizationId,
+    newId("turn"),
+    input.turnNumber,
+    input.role,
+    input.content,
+    input.audioUrl ?? null,
+    input.isPendingQuestion ?? false,
+    input.evaluation ? JSON.stringify(input.evaluation) : null,
+  ]);
+  if (!row) return null;
+  return {
+    id: row.id,
+    interviewId,
+    turnNumber: Number(row.turnNumber),
+    role: row.role,
+    content: row.content,
+    audioUrl: row.audioUrl,
+    isPendingQuestion: row.isPendingQuestion,
+    evaluation: row.evaluationJson === null ? null : (JSON.parse(row.evaluationJson) as TurnOut["evaluation"]),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    eventId: row.eventId,
+  };
+}
