@@ -29,13 +29,25 @@ export type IdKind = keyof typeof ID_PREFIXES;
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const ID_BODY_LENGTH = 22;
 
+// Ids are minted on every request: draw from a pooled buffer rather than one syscall each.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function randomByte(): number {
+  if (offset === POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  return pool[offset++]!;
+}
+
 export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      // 248 = 4 * 62: rejecting larger bytes keeps every character equally likely.
-      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
-    }
+    const byte = randomByte();
+    // 248 = 4 * 62: rejecting larger bytes keeps every character equally likely.
+    if (byte < 248) out += ALPHABET[byte % 62];
   }
   return out;
 }

@@ -4,14 +4,20 @@ type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 // One JSON object per line, so logs can be grepped by requestId and shipped as they are.
-function write(level: Level, message: string, fields?: Record<string, unknown>) {
-  let threshold: Level | "silent" = "info";
+function threshold(): Level | "silent" {
   try {
-    threshold = env().LOG_LEVEL;
+    return env().LOG_LEVEL;
   } catch {
     // An invalid environment is reported elsewhere; logging must not throw.
+    return "info";
   }
-  if (ORDER[level] < ORDER[threshold]) return;
+}
+
+/** For log lines whose fields cost something to build on a hot path. */
+export const logEnabled = (level: Level) => ORDER[level] >= ORDER[threshold()];
+
+function write(level: Level, message: string, fields?: Record<string, unknown>) {
+  if (!logEnabled(level)) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
   if (level === "error" || level === "warn") process.stderr.write(line + "\n");
   else process.stdout.write(line + "\n");

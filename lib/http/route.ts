@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { errorFields, log } from "@/lib/log";
+import { errorFields, log, logEnabled } from "@/lib/log";
 import { problemResponse } from "./problem";
 import { newRequestId, REQUEST_ID_HEADER } from "./request-id";
 
@@ -34,18 +34,26 @@ export function route(handler: BaseHandler) {
       }
       response = problemResponse(appError, meta.requestId, meta.headers);
     }
-    const headers = new Headers(response.headers);
-    meta.headers.forEach((v, k) => {
-      if (!headers.has(k)) headers.set(k, v);
-    });
-    headers.set(REQUEST_ID_HEADER, meta.requestId);
-    log.debug("request", {
-      requestId: meta.requestId,
-      method: req.method,
-      path: new URL(req.url).pathname,
-      status: response.status,
-      ms: Math.round(performance.now() - started),
-    });
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    response = withHeaders(response, meta);
+    if (logEnabled("debug")) {
+      log.debug("request", { requestId: meta.requestId, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    }
+    return response;
   };
+}
+
+/** Adds the request id and shared headers; in place when the response allows it (no re-wrap). */
+function withHeaders(response: Response, meta: RequestMeta): Response {
+  let target = response;
+  try {
+    target.headers.set(REQUEST_ID_HEADER, meta.requestId);
+  } catch {
+    // Immutable headers (a fetched or redirect response): copy into a new response.
+    target = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    target.headers.set(REQUEST_ID_HEADER, meta.requestId);
+  }
+  meta.headers.forEach((v, k) => {
+    if (!target.headers.has(k)) target.headers.set(k, v);
+  });
+  return target;
 }
