@@ -74,7 +74,10 @@ async function runAgent(client: AgentClient, o: SimulateOptions, crashAfterTurn:
     const text = ANSWERS[idx % ANSWERS.length]!;
     const partial = await say({ role: "candidate", content: text.split(" ").slice(0, 4).join(" ") + "…" });
     if (partial === "crash") return "crash";
-    await client.patch(partial.turnNumber, { content: text, evaluation: { questionId: question.id, scores: { communication: 4, experience: 4 }, flags: [] } });
+    // The per-turn evaluation rates the configured criteria 1–5 (the shape reports read); the
+    // ratings vary by answer so the demo's scorecard is not flat.
+    const criteria = Object.fromEntries(h.config.criteria.map((c, i) => [c.key, 3 + ((idx + i) % 3)]));
+    await client.patch(partial.turnNumber, { content: text, evaluation: { questionId: question.id, criteria, flags: [] } });
     await client.patch(questionTurn, { isPendingQuestion: false });
     log.push({ event: "answered", questionId: question.id, turnNumber: partial.turnNumber, patched: true });
     return "ok";

@@ -8,9 +8,13 @@ export const HEURISTIC_MODEL = "heuristic-v1";
 const MAX_EVIDENCE_TURNS = 2;
 const MAX_QUOTE_WORDS = 40;
 
-/** The agent's rating of one criterion in one turn's evaluation, if it is a number from 1 to 5. */
+/**
+ * The agent's rating of one criterion in one turn's evaluation, if it is a number from 1 to 5.
+ * The documented shape is `{ criteria: { <criterion key>: 1–5 } }`; `scores` is read as an alias
+ * because early agent builds sent that name.
+ */
 function ratingOf(evaluation: Record<string, unknown>, key: string): number | null {
-  const criteria = evaluation.criteria;
+  const criteria = evaluation.criteria ?? evaluation.scores;
   if (!criteria || typeof criteria !== "object") return null;
   const value = (criteria as Record<string, unknown>)[key];
   return typeof value === "number" && Number.isFinite(value) && value >= 1 && value <= 5 ? value : null;

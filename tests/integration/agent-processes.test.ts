@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backgroundJobs } from "@/db/background-jobs";
 import { interviewTurns } from "@/db/interview-turns";
+import { reports } from "@/db/reports";
+import { resetEnvCache } from "@/lib/env";
+import { drainQueue } from "@/lib/queue/drain";
 import type { Ctx } from "@/lib/context";
 import { createTestInterview } from "../helpers/agent-fixtures";
 import { secretHeaders, useAgentEnv } from "../helpers/agent-env";
@@ -120,6 +123,17 @@ describe.skipIf(testDbKind() !== "postgres")("agent endpoints across app process
     expect(turns.filter((t) => t.role === "candidate").every((t) => !t.content.endsWith("…"))).toBe(true);
     const jobs = await db.get().db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `report:${summary.reportId}`));
     expect(jobs).toHaveLength(1);
+
+    // The simulator is the reference agent: its per-turn evaluations must be what reports read,
+    // so a report built without a model rates every configured criterion.
+    delete process.env.OPENAI_API_KEY;
+    resetEnvCache();
+    await drainQueue(db.get().db, { kinds: ["report.generate"] });
+    const [report] = await db.get().db.select().from(reports).where(eq(reports.id, summary.reportId));
+    expect(report).toMatchObject({ status: "READY", model: "heuristic-v1" });
+    expect(report!.scorecard!.criteria.length).toBeGreaterThan(0);
+    expect(report!.scorecard!.criteria.every((c) => c.score !== null && c.evidence.length > 0)).toBe(true);
+    expect(report!.overallScore).not.toBeNull();
 
     // A second run on the finished interview refuses (nothing to simulate), exit 1.
     const again = await runTs("cli/index.ts", ["agent", "simulate", "--interview", id, "--base-url", app.baseUrl]);
