@@ -66,5 +66,5 @@ test("the API reference renders from the OpenAPI document", async ({ request, pa
   expect((await doc.json()).openapi).toBe("3.1.0");
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { name: "Parley API reference" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "POST /api/v1/interviews" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "POST /api/v1/interviews", exact: true })).toBeVisible();
 });
