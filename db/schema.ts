@@ -19,3 +19,4 @@ export * from "./rate-limits";
 export * from "./audit-events";
 export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
+export * from "./live-listeners";

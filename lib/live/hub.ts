@@ -1,6 +1,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { errorFields, log } from "@/lib/log";
 import { parseTurnChange, TURNS_CHANNEL, type TurnChange } from "./notify";
+import { announceViewing, resetPresence, setLocalViewerCount, withdrawViewing } from "./presence";
 
 type Listener = (change: TurnChange) => void;
 
@@ -43,6 +44,8 @@ function ensureListening(): Promise<void> {
 
 /** Calls `listener` for every committed change to the interview's turns; returns the unsubscribe. */
 export async function subscribeToTurns(interviewId: string, listener: Listener): Promise<() => void> {
+  // Writers in every process NOTIFY only while someone watches: announce before listening.
+  await announceViewing();
   await ensureListening();
   let set = hub.listeners.get(interviewId);
   if (!set) hub.listeners.set(interviewId, (set = new Set()));
@@ -50,8 +53,11 @@ export async function subscribeToTurns(interviewId: string, listener: Listener):
   return () => {
     set.delete(listener);
     if (set.size === 0 && hub.listeners.get(interviewId) === set) hub.listeners.delete(interviewId);
+    if (hub.listeners.size === 0) withdrawViewing().catch((err) => log.warn("live presence withdrawal failed", errorFields(err)));
   };
 }
+
+setLocalViewerCount(() => hub.listeners.size);
 
 /** Viewers connected to this process, for tests and diagnostics. */
 export function liveViewerCount(): number {
@@ -64,4 +70,5 @@ export function liveViewerCount(): number {
 export function resetLiveHub(): void {
   hub.listening = undefined;
   hub.listeners.clear();
+  resetPresence();
 }

@@ -9,6 +9,12 @@ import { turnsChangedSince } from "@/lib/turns/list";
 import { subscribeToTurns } from "./hub";
 
 export const HEARTBEAT_MS = 15_000;
+/**
+ * Re-read on this timer too: a writer that has not yet learnt that someone watches (it checks
+ * at most every WATCHING_CACHE_MS) skips its NOTIFY, and a crash can lose one; neither may
+ * delay a turn by more than this.
+ */
+export const CATCH_UP_MS = 2_000;
 const RETRY_MS = 2_000;
 
 /** `Last-Event-ID` is a turn's event id (microseconds); anything else starts from the beginning. */
@@ -20,13 +26,13 @@ export function parseLastEventId(value: string | null | undefined): bigint {
  * A Server-Sent Events stream of an interview's turns: every turn changed after `lastEventId`
  * from the database, then each change as it commits. Notifications only say "something changed";
  * the stream always reads from its own cursor, so a missed or duplicated notification, or a
- * reconnect, can neither lose nor repeat a turn. The heartbeat also re-reads, which heals a gap
- * while the LISTEN connection was reconnecting.
+ * reconnect, can neither lose nor repeat a turn. A short timer also re-reads (CATCH_UP_MS), which
+ * heals a skipped or lost notification and a gap while the LISTEN connection was reconnecting.
  */
 export async function openTurnStream(
   db: Db,
   ctx: Ctx,
-  input: { interviewId: string; lastEventId: bigint; signal: AbortSignal; heartbeatMs?: number },
+  input: { interviewId: string; lastEventId: bigint; signal: AbortSignal; heartbeatMs?: number; catchUpMs?: number },
 ): Promise<ReadableStream<Uint8Array>> {
   const [exists] = await db
     .select({ id: interviews.id })
@@ -41,6 +47,7 @@ export async function openTurnStream(
   let again = false;
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -52,6 +59,7 @@ export async function openTurnStream(
         closed = true;
         unsubscribe?.();
         clearInterval(heartbeat);
+        clearInterval(poll);
         input.signal.removeEventListener("abort", close);
         try {
           controller.close();
@@ -94,12 +102,14 @@ export async function openTurnStream(
         send(`: heartbeat\n\n`);
         void catchUp();
       }, input.heartbeatMs ?? HEARTBEAT_MS);
+      poll = setInterval(() => void catchUp(), input.catchUpMs ?? CATCH_UP_MS);
       await catchUp();
     },
     cancel() {
       closed = true;
       unsubscribe?.();
       clearInterval(heartbeat);
+      clearInterval(poll);
     },
   });
 }

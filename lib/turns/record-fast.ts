@@ -4,6 +4,7 @@ import { executePrepared } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
 import { TURNS_CHANNEL } from "@/lib/live/notify";
+import { anyoneWatching } from "@/lib/live/presence";
 
 type Row = Omit<TurnOut, "interviewId" | "evaluation"> & { evaluationJson: string | null };
 
@@ -11,7 +12,8 @@ const utc = (column: string) => `to_char(ins.${column} at time zone 'UTC', 'YYYY
 const EVENT_ID = `((extract(epoch from ins.updated_at) * 1000000)::bigint)::text`;
 
 // Lock the interview row (only if IN_PROGRESS), insert the turn unless its number exists, and
-// announce it on commit. The event id is the same expression as eventIdSql in columns.ts.
+// announce it on commit when anyone watches ($10). The event id is the same expression as
+// eventIdSql in columns.ts.
 const RECORD_TURN_IN_PROGRESS = `
   with iv as (
     select id from interviews
@@ -28,7 +30,7 @@ const RECORD_TURN_IN_PROGRESS = `
   select ins.id, ins.turn_number as "turnNumber", ins.role::text as role, ins.content, ins.audio_url as "audioUrl",
     ins.is_pending_question as "isPendingQuestion", ins.evaluation::text as "evaluationJson",
     ${utc("created_at")} as "createdAt", ${utc("updated_at")} as "updatedAt", ${EVENT_ID} as "eventId",
-    pg_notify('${TURNS_CHANNEL}', json_build_object('i', ins.interview_id, 'n', ins.turn_number, 'e', ${EVENT_ID})::text) is null as notified
+    case when $10::boolean then pg_notify('${TURNS_CHANNEL}', json_build_object('i', ins.interview_id, 'n', ins.turn_number, 'e', ${EVENT_ID})::text) end is null as notified
   from ins`;
 
 /**
@@ -38,6 +40,9 @@ const RECORD_TURN_IN_PROGRESS = `
  * Returns null when it wrote nothing: the interview is not IN_PROGRESS (the first turn starts
  * it; final statuses refuse turns) or the turn number exists (a retry or a conflict). The
  * caller then takes the full transactional path, which decides those cases.
+ *
+ * NOTIFY (which serialises committing transactions) is skipped while no process has a live
+ * viewer; streams re-read on a short timer, so a viewer that appears meanwhile misses nothing.
  *
  * A recorded turn is not copied into audit_events: the append-only turn row is the record of
  * it. Edits of a turn, the start and the finalize are audited.
@@ -53,6 +58,7 @@ export async function recordTurnInProgress(db: Db, ctx: Ctx, interviewId: string
     input.audioUrl ?? null,
     input.isPendingQuestion ?? false,
     input.evaluation ? JSON.stringify(input.evaluation) : null,
+    anyoneWatching(db),
   ]);
   if (!row) return null;
   return {
