@@ -4,6 +4,7 @@
 // two app processes on loopback ports, measures, prints one JSON object, stops them and drops
 // the database. Bounded: every phase has a fixed duration or count.
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
@@ -51,22 +52,21 @@ async function main() {
     const writeTurn = async (base: string, id: string) => {
       const n = (nextTurn.get(id) ?? 0) + 1;
       nextTurn.set(id, n);
-      const res = await fetch(`${base}/api/interviews/${id}/turns`, {
+      const res = await request(`${base}/api/interviews/${id}/turns`, {
         method: "POST",
         headers: { "x-agent-secret": AGENT_SECRET, "content-type": "application/json" },
-        body: JSON.stringify({ turnNumber: n, role: n % 2 ? "agent" : "candidate", content: `Turn ${n}: a sentence or two of transcript, as the agent sends it.`, evaluation: { questionId: "q1", scores: { communication: 4 } } }),
+        body: JSON.stringify({ turnNumber: n, role: n % 2 ? "agent" : "candidate", content: `Turn ${n}: a sentence or two of transcript, as the agent sends it.`, evaluation: { questionId: "q1", criteria: { communication: 4 } } }),
       });
-      await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`turn write answered ${res.status}`);
       return n;
     };
 
     // Warm both processes (JIT, route compilation, connection pools).
-    await closedLoop(3, 16, () => fetch(`${a}/api/_bench/ping`).then((r) => r.arrayBuffer()));
+    await closedLoop(3, 16, () => request(`${a}/api/_bench/ping`));
     await closedLoop(3, 16, (w, i) => writeTurn(i % 2 ? a : b, ids[w]!));
 
     // (a) Throughput, closed loop: 16 clients back to back on one process.
-    const ping = await closedLoop(SECONDS, 16, () => fetch(`${a}/api/_bench/ping`).then((r) => r.arrayBuffer()));
+    const ping = await closedLoop(SECONDS, 16, () => request(`${a}/api/_bench/ping`));
     const writes = await closedLoop(SECONDS, 16, (w) => writeTurn(a, ids[w]!));
 
     // (b) Open loop: 250 turn writes/s spread over 500 interviews for SECONDS seconds, across both processes.
@@ -200,3 +200,20 @@ main().then(
     process.exit(1);
   },
 );
+
+// The load generator shares the 2 cores with what it measures, so it must be cheap: node:http
+// with keep-alive (fetch costs noticeably more per request, and more for a POST than a GET,
+// which would penalise the write path in the comparison).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? "GET", headers: { ...init.headers, ...(init.body ? { "content-length": Buffer.byteLength(init.body) } : {}) }, agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}

@@ -23,10 +23,13 @@ export function agentCredentialFromRequest(req: Request): AgentCredential {
 
 // Hashing both sides first gives equal-length buffers, so timingSafeEqual never throws and the
 // comparison time does not depend on how much of the secret a caller guessed.
+let expectedDigest: { secret: string; digest: Buffer } | undefined;
+
 function sameSecret(presented: string, expected: string): boolean {
+  // The configured secret's digest is computed once (it is on every agent request).
+  if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: createHash("sha256").update(expected).digest() };
   const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(a, expectedDigest.digest);
 }
 
 /**

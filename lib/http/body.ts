@@ -6,7 +6,14 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  // A declared length within the limit (the common case) is read in one go; otherwise the body
+  // is counted chunk by chunk so an undeclared or lying one is cut off at the limit.
+  const text = Number.isFinite(declared) ? await req.text() : await readLimited(req, limit);
+  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
+  return parseJson(req, text);
+}
 
+async function readLimited(req: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
@@ -22,7 +29,10 @@ export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): P
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(req: Request, text: string): unknown {
   if (text.trim() === "") return undefined;
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
