@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { campaignStages, type CampaignStage } from "@/db/campaign-stages";
 import { campaigns } from "@/db/campaigns";
 import type { CampaignListQuery } from "@/lib/api/schemas/campaigns";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { pageOffset } from "@/lib/http/pagination";
+import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeCampaign } from "./serialize";
 
@@ -35,14 +35,7 @@ export async function getCampaign(db: Db, ctx: Ctx, id: string) {
 export async function listCampaigns(db: Db, ctx: Ctx, query: CampaignListQuery) {
   const filters: SQL[] = [eq(campaigns.organizationId, ctx.organizationId)];
   if (query.jobId !== undefined) filters.push(eq(campaigns.jobId, query.jobId));
-  const where = and(...filters);
-  const rows = await db
-    .select()
-    .from(campaigns)
-    .where(where)
-    .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
+  const { rows, total } = await newestFirstPage(db, campaigns, and(...filters), query);
   const stages = await stagesOf(db, ctx, rows.map((r) => r.id));
-  return { items: rows.map((r) => serializeCampaign(r, stages.get(r.id)!)), total: await db.$count(campaigns, where) };
+  return { items: rows.map((r) => serializeCampaign(r, stages.get(r.id)!)), total };
 }

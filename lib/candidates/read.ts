@@ -1,10 +1,10 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
 import type { CandidateListQuery } from "@/lib/api/schemas/candidates";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { pageOffset } from "@/lib/http/pagination";
+import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeCandidate } from "./serialize";
 
@@ -24,14 +24,6 @@ export async function listCandidates(db: Db, ctx: Ctx, query: CandidateListQuery
   // lower(): the API stores addresses in lower case, but rows written by other paths may not be.
   if (query.email !== undefined) filters.push(eq(sql`lower(${candidates.email})`, query.email));
   if (query.externalId !== undefined) filters.push(eq(candidates.externalId, query.externalId));
-  const where = and(...filters);
-  const rows = await db
-    .select()
-    .from(candidates)
-    .where(where)
-    .orderBy(desc(candidates.createdAt), desc(candidates.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  const total = await db.$count(candidates, where);
+  const { rows, total } = await newestFirstPage(db, candidates, and(...filters), query);
   return { items: rows.map(serializeCandidate), total };
 }

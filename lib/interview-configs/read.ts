@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { interviewConfigs } from "@/db/interview-configs";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { type Page, pageOffset } from "@/lib/http/pagination";
+import type { Page } from "@/lib/http/pagination";
+import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeInterviewConfig } from "./serialize";
 
@@ -19,15 +20,8 @@ export async function getInterviewConfig(db: Db, ctx: Ctx, id: string) {
 
 /** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
 export async function listInterviewConfigs(db: Db, ctx: Ctx, page: Page) {
-  const where = eq(interviewConfigs.organizationId, ctx.organizationId);
-  const rows = await db
-    .select()
-    .from(interviewConfigs)
-    .where(where)
-    .orderBy(desc(interviewConfigs.createdAt), desc(interviewConfigs.id))
-    .limit(page.pageSize)
-    .offset(pageOffset(page));
-  return { items: rows.map(serializeInterviewConfig), total: await db.$count(interviewConfigs, where) };
+  const { rows, total } = await newestFirstPage(db, interviewConfigs, eq(interviewConfigs.organizationId, ctx.organizationId), page);
+  return { items: rows.map(serializeInterviewConfig), total };
 }
 
 /** Which of these ids are the organisation's configurations (for validating references). */

@@ -1,10 +1,10 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { jobs } from "@/db/jobs";
 import type { JobListQuery } from "@/lib/api/schemas/jobs";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import { pageOffset } from "@/lib/http/pagination";
+import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeJob } from "./serialize";
 
@@ -28,13 +28,6 @@ export async function getJob(db: Db, ctx: Ctx, id: string) {
 export async function listJobs(db: Db, ctx: Ctx, query: JobListQuery) {
   const filters: SQL[] = [eq(jobs.organizationId, ctx.organizationId)];
   if (query.externalId !== undefined) filters.push(eq(jobs.externalId, query.externalId));
-  const where = and(...filters);
-  const rows = await db
-    .select()
-    .from(jobs)
-    .where(where)
-    .orderBy(desc(jobs.createdAt), desc(jobs.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  return { items: rows.map(serializeJob), total: await db.$count(jobs, where) };
+  const { rows, total } = await newestFirstPage(db, jobs, and(...filters), query);
+  return { items: rows.map(serializeJob), total };
 }
