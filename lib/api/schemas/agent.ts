@@ -3,6 +3,7 @@ import { interviewStatus as interviewStatusEnum } from "@/db/interviews";
 import { reportStatus } from "@/db/reports";
 import { env } from "@/lib/env";
 import { idOf, isoInput, timestamp } from "./common";
+import { transcriptTurnSchema } from "./interviews";
 
 // Requests and responses of the voice agent's endpoints (/api/interviews/:id/…). Not part of
 // the public v1 API: the agent authenticates with its own credential, never an API key.
@@ -74,17 +75,10 @@ export const finalizeBody = z.strictObject({
 });
 export type FinalizeInput = z.output<typeof finalizeBody>;
 
-export const turn = z.object({
+/** The public transcript's turn, plus what the agent and the live stream need. */
+export const turn = transcriptTurnSchema.extend({
   id: z.string(),
   interviewId: z.string(),
-  turnNumber: z.number().int(),
-  role: turnRole,
-  content: z.string(),
-  audioUrl: z.string().nullable(),
-  isPendingQuestion: z.boolean(),
-  evaluation: z.record(z.string(), z.unknown()).nullable(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
   /** The live stream's event id for this version of the turn (microseconds of updatedAt, as text). */
   eventId: z.string(),
 });
