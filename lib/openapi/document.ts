@@ -3,6 +3,7 @@ import { problem } from "@/lib/api/schemas/common";
 import { SCOPE_DESCRIPTIONS } from "@/lib/auth/scopes";
 import { APP_VERSION } from "@/lib/version";
 import { strictBody } from "@/lib/http/validate";
+import { exampleOf } from "./examples";
 import { toSchema } from "./json-schema";
 import type { Operation } from "./operation";
 
@@ -83,6 +84,7 @@ export function buildDocument(operations: Operation[], serverUrl: string): Json 
   }
   const errorStatuses = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500];
   const problemSchema = toSchema(problem, "output", defs);
+  fillExamples(paths, defs);
   return {
     openapi: "3.1.0",
     info: {
@@ -125,10 +127,34 @@ export function buildDocument(operations: Operation[], serverUrl: string): Json 
           {
             description: `${STATUS_TEXT[s]} Codes: ${codesFor(s).join(", ")}.`,
             headers: { "Request-Id": { $ref: "#/components/headers/Request-Id" }, ...(s === 429 ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } : {}) },
-            content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+            content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, example: problemExample(s) } },
           },
         ]),
       ),
     },
+  };
+}
+
+/** Every JSON request and response without an explicit example gets one made from its schema. */
+function fillExamples(paths: Record<string, Json>, defs: Record<string, Json>): void {
+  const media = (content: unknown) => (content as Record<string, Json> | undefined)?.["application/json"];
+  for (const methods of Object.values(paths)) {
+    for (const op of Object.values(methods) as Json[]) {
+      const targets = [media((op.requestBody as Json | undefined)?.content), ...Object.values(op.responses as Record<string, Json>).map((r) => media(r.content))];
+      for (const m of targets) if (m && m.example === undefined) m.example = exampleOf(m.schema, defs);
+    }
+  }
+}
+
+function problemExample(status: number): Json {
+  const [code] = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status)!;
+  return {
+    type: `https://parley.dev/problems/${code.replaceAll("_", "-")}`,
+    title: ERROR_TITLES[code],
+    status,
+    detail: status === 422 ? "candidateId: must be a candidate id" : STATUS_TEXT[status],
+    code,
+    requestId: "req_4Fq8ZbT1xKc9LmN2pR7s",
+    ...(status === 422 ? { errors: [{ field: "candidateId", in: "body", message: "must be a candidate id", code: "custom" }] } : {}),
   };
 }

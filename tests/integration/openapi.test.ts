@@ -46,9 +46,26 @@ describe("OpenAPI document", () => {
     expect(missing, `undocumented routes: ${missing.join(", ")}`).toEqual([]);
   });
 
-  it("names the scope of every authenticated operation and its error responses", () => {
-    for (const op of operations.filter((o) => o.scope)) {
-      expect(Object.keys(op.responses).length, op.operationId).toBeGreaterThan(0);
+  it("gives every operation its scope, its error responses and a JSON example of each body", async () => {
+    const res = await call(GET, { path: "/api/v1/openapi.json" });
+    type Media = { example?: unknown };
+    type Op = { "x-required-scope"?: string; requestBody?: { content: Record<string, Media> }; responses: Record<string, { $ref?: string; content?: Record<string, Media> }> };
+    const paths = res.json.paths as Record<string, Record<string, Op>>;
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        const documented = operations.find((o) => o.path === path && o.method === method)!;
+        if (documented.scope) {
+          expect(op["x-required-scope"], name).toBe(documented.scope);
+          expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+        }
+        if (op.requestBody) expect(op.requestBody.content["application/json"]!.example, `${name} request`).toBeDefined();
+        for (const [status, r] of Object.entries(op.responses)) {
+          if (r.content?.["application/json"]) expect(r.content["application/json"].example, `${name} ${status}`).toBeDefined();
+        }
+      }
     }
+    const problem422 = res.json.components.responses.E422.content["application/problem+json"].example;
+    expect(problem422).toMatchObject({ status: 422, code: "validation_failed", errors: [expect.objectContaining({ field: "candidateId" })] });
   });
 });
