@@ -1,21 +1,17 @@
-import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { interviewTurns, type InterviewTurn } from "@/db/interview-turns";
 import type { TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
-import { notifyTurnChangeSql } from "@/lib/live/notify";
+import { eventIdOf, notifyTurnChangeOf } from "@/lib/live/notify";
 
-/**
- * A turn's event id is its updated_at in microseconds. Turn writes hold the interview's row lock
- * while they take clock_timestamp(), so within one interview a later commit always has a larger
- * id: a viewer resuming from an id misses nothing committed after it.
- */
-export const eventIdSql = sql<string>`((extract(epoch from ${interviewTurns.updatedAt}) * 1000000)::bigint)::text`;
+/** The live stream's event id of a stored turn (see eventIdOf). */
+export const eventIdSql = eventIdOf(interviewTurns.updatedAt);
 
 /** Every column plus the event id, for selects and RETURNING. */
 export const turnSelection = { ...getTableColumns(interviewTurns), eventId: eventIdSql };
 
 /** RETURNING of a turn write: the turn, and its announcement to live viewers on commit. */
-export const writtenTurnSelection = { ...turnSelection, notified: notifyTurnChangeSql(eventIdSql) };
+export const writtenTurnSelection = { ...turnSelection, notified: notifyTurnChangeOf(interviewTurns) };
 
 export type TurnRow = InterviewTurn & { eventId: string };
 

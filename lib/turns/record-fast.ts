@@ -3,17 +3,24 @@ import type { Ctx } from "@/lib/context";
 import { executePrepared } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
-import { TURNS_CHANNEL } from "@/lib/live/notify";
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { eventIdOf, notifyTurnChangeOf } from "@/lib/live/notify";
 import { anyoneWatching } from "@/lib/live/presence";
 
 type Row = Omit<TurnOut, "interviewId" | "evaluation"> & { evaluationJson: string | null };
 
 const utc = (column: string) => `to_char(ins.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const EVENT_ID = `((extract(epoch from ins.updated_at) * 1000000)::bigint)::text`;
+
+// The event id and the announcement are the slow path's own expressions (lib/live/notify.ts),
+// rendered once over the CTE's columns so this statement stays a constant prepared text.
+const dialect = new PgDialect();
+const ins = { interviewId: sql.raw("ins.interview_id"), turnNumber: sql.raw("ins.turn_number"), updatedAt: sql.raw("ins.updated_at") };
+const EVENT_ID = dialect.sqlToQuery(eventIdOf(ins.updatedAt)).sql;
+const NOTIFY = dialect.sqlToQuery(notifyTurnChangeOf(ins)).sql;
 
 // Lock the interview row (only if IN_PROGRESS), insert the turn unless its number exists, and
-// announce it on commit when anyone watches ($10). The event id is the same expression as
-// eventIdSql in columns.ts.
+// announce it on commit when anyone watches ($10).
 const RECORD_TURN_IN_PROGRESS = `
   with iv as (
     select id from interviews
@@ -30,7 +37,7 @@ const RECORD_TURN_IN_PROGRESS = `
   select ins.id, ins.turn_number as "turnNumber", ins.role::text as role, ins.content, ins.audio_url as "audioUrl",
     ins.is_pending_question as "isPendingQuestion", ins.evaluation::text as "evaluationJson",
     ${utc("created_at")} as "createdAt", ${utc("updated_at")} as "updatedAt", ${EVENT_ID} as "eventId",
-    case when $10::boolean then pg_notify('${TURNS_CHANNEL}', json_build_object('i', ins.interview_id, 'n', ins.turn_number, 'e', ${EVENT_ID})::text) end is null as notified
+    case when $10::boolean then ${NOTIFY} end is null as notified
   from ins`;
 
 /**
