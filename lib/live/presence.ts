@@ -84,13 +84,19 @@ async function refreshWatching(db: Db): Promise<void> {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(liveListeners).where(gt(liveListeners.expiresAt, sql`now()`));
     state.watching.value = (row?.n ?? 0) > 0;
     state.watching.at = Date.now();
-    // Rows of processes that died without withdrawing.
-    await db.delete(liveListeners).where(lt(liveListeners.expiresAt, sql`now() - interval '1 minute'`));
   } catch (err) {
     // Unknown again: notify until the database answers.
     state.watching.value = true;
     log.warn("live presence check failed", errorFields(err));
   }
+}
+
+/**
+ * Rows of processes that died without withdrawing. Expired rows are already ignored by
+ * anyoneWatching; this only keeps the table small (a periodic task, not the write path).
+ */
+export async function sweepStaleListeners(db: Db): Promise<void> {
+  await db.delete(liveListeners).where(lt(liveListeners.expiresAt, sql`now() - interval '1 minute'`));
 }
 
 /** Tests: forget cached answers. */

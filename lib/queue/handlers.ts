@@ -1,6 +1,7 @@
 import { deliverEmailJob } from "../email/deliver";
 import { sweepIdempotencyKeys } from "../idempotency/keys";
 import { expireOverdueInterviews } from "../interviews/expiry";
+import { sweepStaleListeners } from "../live/presence";
 import { sweepRateLimitWindows } from "../rate-limit/window";
 import { env } from "../env";
 import { failAbandonedReportsTask } from "../reports/abandoned";
@@ -31,4 +32,5 @@ export const periodicTasks: PeriodicTask[] = [
   { name: "idempotency-keys.sweep", everyMs: 60 * 60_000, run: sweepIdempotencyKeys },
   failAbandonedReportsTask,
   { name: "interviews.expire", everyMs: 60_000, run: async (db) => void (await expireOverdueInterviews(db)) },
+  { name: "live-listeners.sweep", everyMs: 5 * 60_000, run: sweepStaleListeners },
 ];

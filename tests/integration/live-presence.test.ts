@@ -4,7 +4,7 @@ import { liveListeners } from "@/db/live-listeners";
 import type { Ctx } from "@/lib/context";
 import { newId } from "@/lib/ids";
 import { TURNS_CHANNEL } from "@/lib/live/notify";
-import { anyoneWatching, resetPresence, WATCHING_CACHE_MS } from "@/lib/live/presence";
+import { anyoneWatching, resetPresence, sweepStaleListeners, WATCHING_CACHE_MS } from "@/lib/live/presence";
 import { openTurnStream } from "@/lib/live/turn-stream";
 import { recordTurn } from "@/lib/turns/record";
 import { createTestInterview } from "../helpers/agent-fixtures";
@@ -68,6 +68,17 @@ describe("live presence", () => {
     await db.get().db.insert(liveListeners).values({ processId: "dead-host:1:abc", expiresAt: new Date(Date.now() - 1000) });
     await settle();
     expect(anyoneWatching(db.get().db)).toBe(false);
+  });
+
+  it("the periodic sweep removes listeners stale for over a minute and keeps the others", async () => {
+    await db.get().db.insert(liveListeners).values([
+      { processId: "dead-host:1:abc", expiresAt: new Date(Date.now() - 120_000) },
+      { processId: "recent-host:1:abc", expiresAt: new Date(Date.now() - 10_000) },
+      { processId: "live-host:1:abc", expiresAt: new Date(Date.now() + 15_000) },
+    ]);
+    await sweepStaleListeners(db.get().db);
+    const left = await db.get().db.select().from(liveListeners);
+    expect(left.map((r) => r.processId).sort()).toEqual(["live-host:1:abc", "recent-host:1:abc"]);
   });
 
   it("a viewer gets a turn whose NOTIFY was skipped through its catch-up read", async () => {
