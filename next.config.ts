@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling it breaks the first query.
@@ -12,4 +13,5 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
 };
 
-export default nextConfig;
+// Messages and the request's locale come from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

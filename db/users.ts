@@ -12,6 +12,8 @@ export const users = pgTable(
     emailVerified: ts("email_verified"),
     image: text("image"),
     passwordHash: text("password_hash"),
+    // The console language the user chose ("en", "fr"); null: follow the browser.
+    locale: text("locale"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

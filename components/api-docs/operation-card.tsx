@@ -1,7 +1,10 @@
 type Json = Record<string, unknown>;
 
+// Dark enough for white text in both themes.
+const METHOD_COLOURS: Record<string, string> = { get: "bg-emerald-800", post: "bg-blue-800", patch: "bg-amber-800", put: "bg-amber-800", delete: "bg-red-800" };
+
 function Example({ value }: { value: unknown }) {
-  return <pre className="code">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre className="my-2 overflow-x-auto rounded-md bg-foreground p-3 text-xs text-background">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 /** One endpoint of the OpenAPI document, as a reader wants it: what, who may, what goes in and out. */
@@ -11,22 +14,22 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
   const responses = Object.entries((op.responses as Record<string, Json>) ?? {});
   const id = String(op.operationId);
   return (
-    <section className="card op" id={id} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>
-        <span className={`method method-${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
+    <section className="my-4 scroll-mt-4 rounded-lg border bg-card p-5" id={id} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
+        <span className={`inline-block min-w-16 rounded px-1.5 py-0.5 text-center text-xs font-bold text-white ${METHOD_COLOURS[method] ?? "bg-neutral-600"}`}>{method.toUpperCase()}</span> <code>{path}</code>
       </h3>
       <p>
         <strong>{String(op.summary)}</strong>
         {op["x-required-scope"] ? (
           <>
             {" "}
-            <span className="badge">scope {String(op["x-required-scope"])}</span>
+            <span className="rounded-full border bg-muted px-2 py-0.5 text-xs font-medium">scope {String(op["x-required-scope"])}</span>
           </>
         ) : null}
       </p>
-      {op.description ? <p className="muted">{String(op.description)}</p> : null}
+      {op.description ? <p className="mt-1 text-sm text-muted-foreground">{String(op.description)}</p> : null}
       {params.length ? (
-        <table>
+        <table className="mt-3 w-full text-left text-sm [&_td]:border-b [&_td]:px-2 [&_td]:py-1.5 [&_th]:border-b [&_th]:px-2 [&_th]:py-1.5">
           <thead>
             <tr>
               <th>Parameter</th>
@@ -51,11 +54,11 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
       ) : null}
       {body?.example !== undefined ? (
         <>
-          <h4>Request body</h4>
+          <h4 className="mt-4 font-semibold">Request body</h4>
           <Example value={body.example} />
         </>
       ) : null}
-      <h4>Responses</h4>
+      <h4 className="mt-4 font-semibold">Responses</h4>
       <ul>
         {responses.map(([status, r]) => {
           const ref = typeof r.$ref === "string" ? r.$ref.split("/").pop() : null;

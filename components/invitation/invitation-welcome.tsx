@@ -1,33 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { formatExpiry } from "@/lib/email/invitation-template";
 import type { InvitationView } from "@/lib/interviews/invitation-link";
-import { PAGE_COPY } from "./copy";
+import { CandidateFrame } from "./candidate-frame";
 
 type Open = Extract<InvitationView, { state: "open" }>;
 
 /** A valid link: who invites, for what, what the candidate is about to do, and the step to come. */
-export function InvitationWelcome({ view }: { view: Open }) {
-  const c = PAGE_COPY[view.locale];
+export async function InvitationWelcome({ view }: { view: Open }) {
+  const t = await getTranslations({ locale: view.locale, namespace: "invitation" });
   return (
-    <main lang={c.lang} style={{ maxWidth: 640 }}>
-      <h1>{c.welcome(view.candidateFirstName)}</h1>
-      <p>{c.invitedBy(view.organizationName, view.jobTitle)}</p>
-      <section className="card" aria-labelledby="ai-disclosure" style={{ marginTop: "1.5rem" }}>
-        <h2 id="ai-disclosure">{c.aiTitle}</h2>
-        <ul>
-          <li>{c.ai}</li>
-          <li>{c.recording}</li>
-          <li>{c.review}</li>
+    <CandidateFrame lang={view.locale}>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("welcome", { name: view.candidateFirstName })}</h1>
+        <p className="mt-2 text-muted-foreground">{t("invitedBy", { organization: view.organizationName, job: view.jobTitle })}</p>
+      </div>
+      <Card className="p-6" aria-labelledby="ai-disclosure">
+        <h2 id="ai-disclosure" className="text-lg font-semibold">
+          {t("aiTitle")}
+        </h2>
+        <ul className="mt-3 list-disc space-y-1.5 pl-5">
+          <li>{t("ai")}</li>
+          <li>{t("recording")}</li>
+          <li>{t("review")}</li>
         </ul>
-        <p className="muted">{c.validUntil(formatExpiry(view.expiresAt, view.locale))}</p>
-      </section>
-      <section className="card" aria-labelledby="next-step" style={{ marginTop: "1rem" }} data-testid="consent-placeholder">
-        <h2 id="next-step">{c.nextTitle}</h2>
-        <p>{c.next}</p>
-        <p className="muted">{c.notYet}</p>
-        <button type="button" className="button" disabled aria-disabled="true" style={{ opacity: 0.5, cursor: "not-allowed" }}>
-          {c.startLabel}
-        </button>
-      </section>
-    </main>
+        <p className="mt-3 text-sm text-muted-foreground">{t("validUntil", { date: formatExpiry(view.expiresAt, view.locale) })}</p>
+      </Card>
+      <Card className="p-6" aria-labelledby="next-step" data-testid="consent-placeholder">
+        <h2 id="next-step" className="text-lg font-semibold">
+          {t("nextTitle")}
+        </h2>
+        <p className="mt-2">{t("next")}</p>
+        <p className="mt-2 text-sm text-muted-foreground">{t("notYet")}</p>
+        <Button className="mt-4" disabled aria-disabled="true">
+          {t("startLabel")}
+        </Button>
+      </Card>
+    </CandidateFrame>
   );
 }

@@ -3,21 +3,21 @@ import { E2E_DATA_DIR } from "../../playwright.config";
 import { runCli } from "../support/cli";
 import { signIn } from "../support/login";
 
-test("the app starts on a fresh embedded database: health answers, home renders", async ({ page, request }) => {
+test("the app starts on a fresh embedded database: health answers, a signed-out visitor is sent to sign in and back", async ({ page, request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { reachable: true, kind: "pglite" } });
   expect(health.headers()["request-id"]).toMatch(/^req_/);
 
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("AI");
-  await expect(page.getByRole("link", { name: "Open the console" })).toBeVisible();
+  await page.goto("/interviews?status=COMPLETED");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Finterviews%3Fstatus%3DCOMPLETED$/);
+  await expect(page.getByRole("heading", { name: "Sign in to Parley" })).toBeVisible();
 });
 
 test("the demo organisation seeded on first start can sign in and see its interviews", async ({ page }) => {
   await signIn(page);
-  await expect(page).toHaveURL(/\/console$/);
-  await expect(page.getByRole("heading", { name: "Northwind Robotics" })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("organization-name")).toHaveText("Northwind Robotics");
   await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
 });
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { MembershipRole } from "@/db/memberships";
+import { consoleCtx } from "@/lib/console/context";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
@@ -53,11 +54,7 @@ export function consoleRoute<P extends Schema | undefined = undefined>(
       if (!parsed.success) throw notFound(options.resource ?? "Resource");
       params = parsed.data as Out<P>;
     }
-    const ctx: Ctx = {
-      organizationId: session.organizationId,
-      actor: { type: "user", id: session.userId, role: session.role as MembershipRole },
-      requestId: meta.requestId,
-    };
+    const ctx = consoleCtx({ ...session, role: session.role as MembershipRole }, meta.requestId);
     return handler({ req, meta, db: await getDb(), ctx, session, params });
   });
 }

@@ -17,9 +17,9 @@ export default function ApiDocsPage() {
       <SiteHeader>
         <Link href="/api/v1/openapi.json">openapi.json</Link>
       </SiteHeader>
-      <main className="docs">
+      <main className="mx-auto max-w-4xl px-4 py-8 [&_h1]:text-2xl [&_h1]:font-semibold [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_p]:my-2 [&_a]:text-primary">
         <h1>Parley API reference</h1>
-        <p className="muted">
+        <p className="text-muted-foreground">
           Version {String(doc.info.version)}. Generated from the same schemas the API validates with; download{" "}
           <Link href="/api/v1/openapi.json">openapi.json</Link> for your client generator.
         </p>
@@ -28,7 +28,7 @@ export default function ApiDocsPage() {
           .map((para) => (
             <p key={para}>{para}</p>
           ))}
-        <nav aria-label="Endpoints" className="card">
+        <nav aria-label="Endpoints" className="my-4 rounded-lg border bg-card p-5 [&_ul]:mb-3 [&_ul]:mt-1 [&_ul]:list-disc [&_ul]:pl-5">
           {tags.map((tag) => (
             <div key={tag}>
               <strong>{tag}</strong>

@@ -1,0 +1,26 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { signOut } from "@/auth";
+import { getConsole } from "@/lib/console/session";
+import { isTheme, PREFERENCE_COOKIE_OPTIONS, THEME_COOKIE } from "@/lib/console/preferences";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { setUserLocale } from "@/lib/user-preferences";
+
+/** The user's language: stored on the user and in this browser's cookie. */
+export async function chooseLanguage(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  const scope = await getConsole();
+  if (scope) await setUserLocale(scope.db, scope.user.id, locale);
+  (await cookies()).set(LOCALE_COOKIE, locale, PREFERENCE_COOKIE_OPTIONS);
+}
+
+/** Light, dark, or the system's: a per-browser choice. */
+export async function chooseTheme(theme: string): Promise<void> {
+  if (!isTheme(theme)) return;
+  (await cookies()).set(THEME_COOKIE, theme, PREFERENCE_COOKIE_OPTIONS);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

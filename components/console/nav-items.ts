@@ -1,0 +1,14 @@
+import { Columns3, LayoutDashboard, MessagesSquare, type LucideIcon } from "lucide-react";
+
+export type NavItem = { href: string; key: "dashboard" | "interviews" | "compare" | "jobs" | "candidates" | "campaigns" | "configurations" | "settings"; icon: LucideIcon };
+
+// Part 2 of the console adds Jobs, Candidates, Campaigns, Configurations and Settings here as
+// their pages land; a link is listed only once its page exists.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", key: "dashboard", icon: LayoutDashboard },
+  { href: "/interviews", key: "interviews", icon: MessagesSquare },
+  { href: "/compare", key: "compare", icon: Columns3 },
+];
+
+export const isActive = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+

@@ -1,0 +1,46 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import type { MembershipRole } from "@/db/memberships";
+import type { Ctx } from "@/lib/context";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { consoleCtx } from "./context";
+import { loginUrl, PATH_HEADER } from "./paths";
+
+export type ConsoleUser = { id: string; email: string; name: string | null; role: MembershipRole };
+export type ConsoleScope = { db: Db; ctx: Ctx; user: ConsoleUser; organization: { id: string; name: string } };
+
+/** The signed-in user's console scope for this render, or null; read once per request. */
+export const getConsole = cache(async (): Promise<ConsoleScope | null> => {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id || !u.organizationId) return null;
+  const role = (u.role ?? "viewer") as MembershipRole;
+  return {
+    db: await getDb(),
+    ctx: consoleCtx({ userId: u.id, organizationId: u.organizationId, role }),
+    user: { id: u.id, email: u.email ?? "", name: u.name ?? null, role },
+    organization: { id: u.organizationId, name: u.organizationName },
+  };
+});
+
+/** For pages: the scope, or a redirect to sign in that comes back to this page. */
+export async function requireConsole(): Promise<ConsoleScope> {
+  const scope = await getConsole();
+  if (!scope) redirect(loginUrl((await headers()).get(PATH_HEADER)));
+  return scope;
+}
+
+/** Viewers read; every other role may act. */
+export const canAct = (role: MembershipRole): boolean => role !== "viewer";
+
+/** For server actions that change something: a signed-in member who is not a viewer. */
+export async function requireActor(): Promise<ConsoleScope> {
+  const scope = await getConsole();
+  if (!scope) throw new AppError("unauthenticated", "Sign in to the console first.");
+  if (!canAct(scope.user.role)) throw new AppError("forbidden", "Your role can read but not change anything here.");
+  return scope;
+}
