@@ -19,8 +19,8 @@ const INTERVIEW_FR = String.raw`(?:l'|cet |cette |le |la )(?:entretien|entrevue|
 const HUMAN: RegExp[] = [
   new RegExp(String.raw`\b${REQUEST_EN}\b.{0,25}\b${TALK_EN}\b.{0,15}\b${PERSON_EN}\b`),
   new RegExp(String.raw`\b${REQUEST_FR}\b.{0,25}\b${TALK_FR}\b.{0,15}\b${PERSON_FR}\b`),
-  /^(?:a )?(?:human|real person|recruiter)(?: please)?[.!]*$/,
-  /^(?:un )?(?:humain|vraie personne|recruteur)(?: svp| s'il vous plait)?[.!]*$/,
+  /^(?:a )?(?:human|real person|recruiter)(?:,? please)?[.!]*$/,
+  /^(?:un )?(?:humain|vraie personne|recruteur)(?:,? svp|,? s'il vous plait)?[.!]*$/,
   /\b(?:human|real person) (?:please|instead)\b/,
   /\b(?:not|don't want to talk to|don't want to speak to) (?:a |an )?(?:robot|bot|machine|ai)\b/,
   /\bje (?:ne )?veux pas (?:parler|discuter) (?:a|avec) (?:un |une )?(?:robot|machine|ia|intelligence artificielle)\b/,
