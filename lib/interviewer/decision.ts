@@ -26,7 +26,8 @@ export type ModelResult = { ok: true; decision: Decision } | { ok: false; reason
 async function callWithin(model: InterviewerModel, ctx: PromptContext, clock: Clock, timeoutMs: number) {
   const schema = stepOutputSchema(ctx.config.criteria.map((c) => c.key));
   const controller = new AbortController();
-  const call = model.decide({ messages: buildStepMessages(ctx), schema }, controller.signal).then(
+  // Through a promise so that a model throwing at once is a failed call like any other.
+  const call = new Promise<unknown>((resolve) => resolve(model.decide({ messages: buildStepMessages(ctx), schema }, controller.signal))).then(
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );

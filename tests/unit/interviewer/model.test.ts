@@ -123,13 +123,24 @@ describe("interviewer with a model", () => {
     expect(step.actions.map((a) => a.kind)).toEqual(["question"]);
   });
 
-  it("falls back when the model call fails", async () => {
-    const s = new Session(new FakeClock(), { model: fakeModel(() => Promise.reject(new Error("HTTP 500"))) });
-    await s.step();
-    s.say("Payments.");
-    const step = await s.step();
-    expect(step).toMatchObject({ source: "fallback", fallbackReason: "model call failed: HTTP 500" });
-    expect(step.actions.map((a) => a.questionId)).toEqual(["q2"]);
+  it("falls back when the model call fails, asynchronously or at once", async () => {
+    const failing = [
+      fakeModel(() => Promise.reject(new Error("HTTP 500"))),
+      {
+        name: "broken",
+        decide: () => {
+          throw new Error("HTTP 500");
+        },
+      },
+    ];
+    for (const model of failing) {
+      const s = new Session(new FakeClock(), { model });
+      await s.step();
+      s.say("Payments.");
+      const step = await s.step();
+      expect(step).toMatchObject({ source: "fallback", fallbackReason: "model call failed: HTTP 500" });
+      expect(step.actions.map((a) => a.questionId)).toEqual(["q2"]);
+    }
   });
 
   it("falls back when the model is late, and ignores its answer when it finally comes", async () => {
