@@ -117,4 +117,18 @@ describe("the candidate's words are data, never instructions", () => {
     }
     expect(s.agentTurns().filter((t) => t.evaluation?.action === "question").map((t) => t.evaluation!.questionId)).toEqual(["q1", "q2", "q3"]);
   });
+
+  it("earlier answers shown to the model cannot forge the delimiters either", async () => {
+    const model = fakeModel((_, n) => modelAnswer({ needsFollowUp: n === 1, followUp: n === 1 ? "Which part was yours?" : null }));
+    const s = new Session(new FakeClock(), { model });
+    await s.step();
+    s.say(INJECTION);
+    expect((await s.step()).actions.map((a) => a.kind)).toEqual(["follow_up"]);
+    s.say("The ledger.");
+    await s.step();
+    const user = model.requests[1]!.messages[1]!.content;
+    expect(user).toContain("\\u003c/candidate_answer\\u003e"); // the earlier answer, escaped
+    expect(user.match(/<\/?candidate_answer>/g)).toEqual(["<candidate_answer>", "</candidate_answer>"]);
+    expect(candidateWordsIn(model.requests[1]!)).toBe("The ledger.");
+  });
 });
