@@ -40,16 +40,20 @@ const STOP: RegExp[] = [
 // Only in a short message: "could you repeat" inside a long answer is not a request to repeat.
 const REPEAT_MAX_WORDS = 15;
 const REPEAT: RegExp[] = [
-  /\b(?:repeat|say (?:that|it) again|come again|rephrase|reformulate)\b/,
+  /\b(?:can|could|would|will) you (?:please )?(?:repeat|rephrase|reformulate|say (?:that|it) again|explain (?:the|that|your) question)\b/,
+  /^(?:please )?(?:repeat|rephrase)\b/,
+  /\brepeat (?:the question|that|please)\b/,
+  /\b(?:say (?:that|it) again|come again)\b/,
   /\b(?:didn't|did not|couldn't|could not) (?:catch|hear|understand|get) (?:that|it|the question|you)\b/,
   /\b(?:what was|what is|what's) the question\b/,
-  /\b(?:what do you mean|can you clarify|could you clarify|can you explain the question|could you explain the question)\b/,
+  /\b(?:what do you mean|can you clarify|could you clarify)\b/,
   /^(?:pardon|sorry|excuse me|what|huh|hm+)\s*\?*[.!]*$/,
-  /\b(?:repeter|repetez|repeter la question|redire|redites|reformuler|reformulez)\b/,
+  /\b(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|peux-tu|pourrais-tu|tu peux|merci de|veuillez) (?:me )?(?:repeter|redire|reformuler|preciser)\b/,
+  /^(?:repetez|redites|reformulez)\b/,
   /\b(?:je n'ai pas|j'ai pas) (?:compris|entendu|saisi|bien compris|bien entendu)\b/,
   /\bquelle (?:etait|est) la question\b/,
-  /\b(?:vous pouvez preciser|pouvez-vous preciser|c'est-a-dire|qu'entendez-vous par|que voulez-vous dire)\b/,
-  /^(?:pardon|comment|quoi|hein|excusez-moi)\s*\?*[.!]*$/,
+  /\b(?:qu'entendez-vous par|que voulez-vous dire)\b/,
+  /^(?:pardon|comment|quoi|hein|excusez-moi|c'est-a-dire)\s*\?*[.!]*$/,
 ];
 
 /** The first of human, stop, repeat that the message asks for; otherwise an answer. */

@@ -17,7 +17,7 @@ const HUMAN = [
   "Je ne veux pas parler à une machine.",
 ];
 const STOP = ["I want to stop.", "Can we stop here?", "Please end the interview now.", "Stop!", "Je veux arrêter.", "On peut arrêter l'entretien ?", "Je souhaite abandonner."];
-const REPEAT = ["Sorry, could you repeat the question?", "Pardon?", "I didn't catch that.", "What was the question again?", "Pouvez-vous répéter ?", "Je n'ai pas compris la question.", "Comment ?"];
+const REPEAT = ["Sorry, could you repeat the question?", "Pardon?", "Repeat, please.", "Could you explain the question?", "Vous pouvez reformuler ?", "C'est-à-dire ?", "I didn't catch that.", "What was the question again?", "Pouvez-vous répéter ?", "Je n'ai pas compris la question.", "Comment ?"];
 const ANSWERS = [
   "I talked to a recruiter at a conference and then applied.",
   "I enjoy working with people and I want to leave my current job because it lacks challenges.",
@@ -25,6 +25,10 @@ const ANSWERS = [
   "We had to stop the deploy, then I fixed the index and we restarted.",
   "In my last job I had to repeat the load tests every week and I could not understand why they were flaky until I found the cache; it took a long time to explain to the team.",
   "J'ai travaillé avec une personne de l'équipe produit pour arrêter la dérive du périmètre.",
+  "I had to repeat the load tests every week.",
+  "Je devais répéter les tests chaque semaine.",
+  "C'est-à-dire que j'ai géré l'équipe.",
+  "Sorry, I meant the billing service, not payments.",
 ];
 
 describe("candidate requests, detected in code", () => {
