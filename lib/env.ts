@@ -35,6 +35,12 @@ export const envSchema = z.object({
   // provider's rate limit instead of turning it into a wall of 429s.
   REPORT_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(100), 4),
   REPORT_MODEL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000), 120_000),
+  // The interviewer (docs/interviewer.md): its model (default OPENAI_MODEL), the follow-up
+  // questions allowed per configured question, and how long a step waits for the model before
+  // going on with its script (a candidate is waiting).
+  INTERVIEWER_MODEL: optional(z.string()),
+  INTERVIEWER_FOLLOW_UPS: withDefault(z.coerce.number().int().min(0).max(10), 2),
+  INTERVIEWER_MODEL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   // Development only: lets webhook endpoints be http:// and resolve to private or loopback
   // addresses (a receiver on this machine). Off, both are refused (SSRF protection).
   WEBHOOKS_ALLOW_PRIVATE_URLS: withDefault(z.enum(["true", "false"]), "false").transform((v) => v === "true"),

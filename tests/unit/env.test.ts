@@ -19,6 +19,15 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "development", AGENT_SECRET: "short" })).toThrow(/AGENT_SECRET/);
   });
 
+  it("reads the interviewer's settings, with their defaults", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect([env.INTERVIEWER_MODEL, env.INTERVIEWER_FOLLOW_UPS, env.INTERVIEWER_MODEL_TIMEOUT_MS]).toEqual([undefined, 2, 10_000]);
+    const set = parseEnv({ NODE_ENV: "development", INTERVIEWER_MODEL: "gpt-4o-mini", INTERVIEWER_FOLLOW_UPS: "0", INTERVIEWER_MODEL_TIMEOUT_MS: "3000" });
+    expect([set.INTERVIEWER_MODEL, set.INTERVIEWER_FOLLOW_UPS, set.INTERVIEWER_MODEL_TIMEOUT_MS]).toEqual(["gpt-4o-mini", 0, 3000]);
+    expect(() => parseEnv({ NODE_ENV: "development", INTERVIEWER_FOLLOW_UPS: "-1" })).toThrow(/INTERVIEWER_FOLLOW_UPS/);
+    expect(() => parseEnv({ NODE_ENV: "development", INTERVIEWER_MODEL_TIMEOUT_MS: "soon" })).toThrow(/INTERVIEWER_MODEL_TIMEOUT_MS/);
+  });
+
   it("refuses production without AUTH_SECRET", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
