@@ -29,7 +29,7 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
         {op["x-internal"] ? (
           <>
             {" "}
-            <span className="badge">internal</span>
+            <span className="rounded-full border border-dashed bg-muted px-2 py-0.5 text-xs font-medium">internal</span>
           </>
         ) : null}
       </p>

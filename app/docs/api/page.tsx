@@ -55,7 +55,7 @@ export default function ApiDocsPage() {
         {tags.map((tag) => (
           <section key={tag} aria-label={tag}>
             <h2>{tag}</h2>
-            {tagDescription(tag) ? <p className="muted">{tagDescription(tag)}</p> : null}
+            {tagDescription(tag) ? <p className="text-muted-foreground">{tagDescription(tag)}</p> : null}
             {ops
               .filter((o) => (o.op.tags as string[])[0] === tag)
               .map((o) => (
