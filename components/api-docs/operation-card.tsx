@@ -26,6 +26,12 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
             <span className="rounded-full border bg-muted px-2 py-0.5 text-xs font-medium">scope {String(op["x-required-scope"])}</span>
           </>
         ) : null}
+        {op["x-internal"] ? (
+          <>
+            {" "}
+            <span className="rounded-full border border-dashed bg-muted px-2 py-0.5 text-xs font-medium">internal</span>
+          </>
+        ) : null}
       </p>
       {op.description ? <p className="mt-1 text-sm text-muted-foreground">{String(op.description)}</p> : null}
       {params.length ? (

@@ -1,14 +1,11 @@
-import type { z } from "zod";
 import type { MembershipRole } from "@/db/memberships";
 import { consoleCtx } from "@/lib/console/context";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { AppError, notFound } from "@/lib/errors";
-import { route, type RequestMeta } from "./route";
-
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+import { AppError } from "@/lib/errors";
+import { pathParams, type Out, type Schema } from "./input";
+import { operationRoute, type RequestMeta } from "./route";
 
 export type ConsoleSession = { userId: string; organizationId: string; role: string };
 
@@ -35,25 +32,20 @@ export function setSessionResolver(resolver: SessionResolver | undefined): void 
   holder.__parleySessionResolver = resolver;
 }
 
+/** What this wrapper reads from an operation (lib/live/operations.ts). */
+export type ConsoleOperation<P> = { auth: "session"; params?: P; resource?: string };
+
 export type ConsoleArgs<P> = { req: Request; meta: RequestMeta; db: Db; ctx: Ctx; session: ConsoleSession; params: Out<P> };
 
-/** The console's wrapper for route handlers: session → the user's organisation → params → handler. */
-export function consoleRoute<P extends Schema | undefined = undefined>(
-  options: { params?: P; resource?: string },
-  handler: (args: ConsoleArgs<P>) => Promise<Response>,
-) {
-  return route(async (req, meta, rawParams) => {
+/** The console's wrapper, serving one operation: session → the user's organisation → params → handler. */
+export function consoleRoute<P extends Schema | undefined = undefined>(operation: ConsoleOperation<P>, handler: (args: ConsoleArgs<P>) => Promise<Response>) {
+  return operationRoute<ConsoleOperation<Schema | undefined>>(operation, async (req, meta, rawParams) => {
     const resolve = holder.__parleySessionResolver ?? nextAuthSession;
     const setCookies = new Headers();
     const session = await resolve(req, setCookies);
     for (const cookie of setCookies.getSetCookie()) meta.headers.append("set-cookie", cookie);
     if (!session) throw new AppError("unauthenticated", "Sign in to the console first.");
-    let params = undefined as Out<P>;
-    if (options.params) {
-      const parsed = options.params.safeParse(rawParams);
-      if (!parsed.success) throw notFound(options.resource ?? "Resource");
-      params = parsed.data as Out<P>;
-    }
+    const params = pathParams(operation, rawParams);
     const ctx = consoleCtx({ ...session, role: session.role as MembershipRole }, meta.requestId);
     return handler({ req, meta, db: await getDb(), ctx, session, params });
   });

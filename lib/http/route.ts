@@ -14,12 +14,26 @@ export type RequestMeta = {
 
 export type BaseHandler = (req: Request, meta: RequestMeta, params: Record<string, string>) => Promise<Response>;
 
+/** What Next calls for one method of a route file. */
+export type RouteHandler = (req: Request, context: { params: RouteParams }) => Promise<Response>;
+
+/**
+ * A route handler that carries the operation it serves. The wrappers read the operation's
+ * scope, params, query and body at run time; the OpenAPI document and the tests read the very
+ * same object from here, so a route cannot say one thing and its documentation another.
+ */
+export type OperationRoute<O> = RouteHandler & { readonly operation: O };
+
+export function operationRoute<O>(operation: O, handler: BaseHandler): OperationRoute<O> {
+  return Object.assign(route(handler), { operation });
+}
+
 /**
  * The outermost step of every route: request id, error rendering, access log. Unknown errors
  * become a generic 500; their details go to the log only.
  */
-export function route(handler: BaseHandler) {
-  return async (req: Request, context: { params: RouteParams }): Promise<Response> => {
+export function route(handler: BaseHandler): RouteHandler {
+  return async (req, context) => {
     const meta: RequestMeta = { requestId: newRequestId(), headers: new Headers() };
     const started = performance.now();
     let response: Response;

@@ -1,21 +1,18 @@
-import type { z } from "zod";
 import { authenticateApiKey } from "@/lib/api-keys";
 import { hasScope, type Scope } from "@/lib/auth/scopes";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { AppError, notFound } from "@/lib/errors";
-import { readJsonBody } from "./body";
+import { AppError } from "@/lib/errors";
 import { apiKeyFromRequest } from "./credentials";
 import { withIdempotency } from "./idempotency";
+import { jsonBody, pathParams, queryParams, type Out, type Schema } from "./input";
 import { enforceApiRateLimit } from "./rate-limit-headers";
-import { route, type RequestMeta } from "./route";
-import { parseOr422, queryObject, strictBody } from "./validate";
+import { operationRoute, type RequestMeta } from "./route";
+import { strictBody } from "./validate";
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-export type V1Options<P, Q, B> = {
+/** What this wrapper reads from an operation (lib/<resource>/operations.ts). */
+export type V1Operation<P, Q, B> = {
   scope: Scope;
   /** Path parameters; a value that does not parse is a 404 (a malformed id names nothing). */
   params?: P;
@@ -25,18 +22,22 @@ export type V1Options<P, Q, B> = {
   body?: B;
 };
 
+type AnyV1Operation = V1Operation<Schema | undefined, Schema | undefined, Schema | undefined>;
+
+type ApiKey = { id: string; scopes: Scope[] };
+
 export type V1Args<P, Q, B> = {
   req: Request;
   meta: RequestMeta;
   db: Db;
   ctx: Ctx;
-  apiKey: { id: string; scopes: Scope[] };
+  apiKey: ApiKey;
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
 };
 
-export type V1Step = (req: Request, meta: RequestMeta, args: { db: Db; ctx: Ctx; apiKey: { id: string; scopes: Scope[] } }) => Promise<void>;
+export type V1Step = (req: Request, meta: RequestMeta, args: { db: Db; ctx: Ctx; apiKey: ApiKey }) => Promise<void>;
 
 // Steps run after authentication and rate limiting, before the scope check, for every v1
 // request. Kept as a list so each step stays a small file of its own.
@@ -45,47 +46,46 @@ export function registerV1Step(step: V1Step): void {
   if (!afterAuthentication.includes(step)) afterAuthentication.push(step);
 }
 
+async function authenticate(req: Request, meta: RequestMeta): Promise<{ db: Db; ctx: Ctx; apiKey: ApiKey }> {
+  const presented = apiKeyFromRequest(req);
+  const db = await getDb();
+  const key = await authenticateApiKey(db, presented);
+  const ctx: Ctx = { organizationId: key.organizationId, actor: { type: "api_key", id: key.id }, requestId: meta.requestId };
+  return { db, ctx, apiKey: { id: key.id, scopes: key.scopes } };
+}
+
+function requireScope(apiKey: ApiKey, scope: Scope): void {
+  if (!hasScope(apiKey.scopes, scope)) {
+    throw new AppError("insufficient_scope", `This API key lacks the ${scope} scope.`, { extra: { requiredScope: scope } });
+  }
+}
+
 /**
- * The public API's wrapper: API key → rate limit → shared steps → scope → params, query, body
- * → Idempotency-Key (POST) → handler. Rate limiting is called here, not registered as a step,
- * so no route can be served without it whatever modules happen to be imported.
+ * The public API's wrapper, serving one operation: API key → rate limit → shared steps → the
+ * operation's scope → its params, query, body → Idempotency-Key (POST) → handler. Rate limiting
+ * is called here, not registered as a step, so no route can be served without it whatever
+ * modules happen to be imported.
  */
 export function v1Route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  options: V1Options<P, Q, B>,
+  operation: V1Operation<P, Q, B>,
   handler: (args: V1Args<P, Q, B>) => Promise<Response>,
 ) {
-  return route(async (req, meta, rawParams) => {
-    const presented = apiKeyFromRequest(req);
-    const db = await getDb();
-    const key = await authenticateApiKey(db, presented);
-    const ctx: Ctx = { organizationId: key.organizationId, actor: { type: "api_key", id: key.id }, requestId: meta.requestId };
-    const apiKey = { id: key.id, scopes: key.scopes };
+  // Request bodies refuse unknown fields (see strictBody); made once, not per request.
+  const strict = { body: (operation.body && strictBody(operation.body)) as B };
+  return operationRoute<AnyV1Operation>(operation, async (req, meta, rawParams) => {
+    const { db, ctx, apiKey } = await authenticate(req, meta);
     // Before anything else can fail, so that every authenticated answer carries the quota.
-    await enforceApiRateLimit(db, key.id, meta);
+    await enforceApiRateLimit(db, apiKey.id, meta);
     for (const step of afterAuthentication) await step(req, meta, { db, ctx, apiKey });
-    if (!hasScope(key.scopes, options.scope)) {
-      throw new AppError("insufficient_scope", `This API key lacks the ${options.scope} scope.`, {
-        extra: { requiredScope: options.scope },
-      });
-    }
-    let params = undefined as Out<P>;
-    if (options.params) {
-      const parsed = options.params.safeParse(rawParams);
-      if (!parsed.success) throw notFound(options.resource ?? "Resource");
-      params = parsed.data as Out<P>;
-    }
-    const query = (options.query ? parseOr422(options.query, queryObject(new URL(req.url)), "query") : undefined) as Out<Q>;
-    let body = undefined as Out<B>;
-    let rawBody: unknown = undefined;
-    if (options.body) {
-      rawBody = await readJsonBody(req);
-      body = parseOr422(strictBody(options.body), rawBody ?? {}, "body") as Out<B>;
-    }
+    requireScope(apiKey, operation.scope);
+    const params = pathParams(operation, rawParams);
+    const query = queryParams(operation, req);
+    const { body, raw } = await jsonBody(strict, req);
     const run = () => handler({ req, meta, db, ctx, apiKey, params, query, body });
     // Requests refused above (401, 403, 404, 422, 429) never reach the key: retrying them with
     // the same key after fixing the request is fine. Routes without a body are identified by
     // method and path alone, as they ignore any body sent.
-    if (req.method === "POST") return withIdempotency({ req, meta, db, ctx, body: rawBody }, run);
+    if (req.method === "POST") return withIdempotency({ req, meta, db, ctx, body: raw }, run);
     return run();
   });
 }

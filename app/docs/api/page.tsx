@@ -9,9 +9,15 @@ export const dynamic = "force-dynamic";
 type Json = Record<string, unknown>;
 
 export default function ApiDocsPage() {
-  const doc = openApiDocument() as Json & { info: Json; paths: Record<string, Record<string, Json>>; components: { responses: Record<string, Json> } };
+  const doc = openApiDocument() as Json & {
+    info: Json;
+    tags: { name: string; description?: string }[];
+    paths: Record<string, Record<string, Json>>;
+    components: { responses: Record<string, Json> };
+  };
   const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
-  const tags = [...new Set(ops.map((o) => (o.op.tags as string[])[0]!))];
+  const tags = doc.tags.map((t) => t.name);
+  const tagDescription = (tag: string) => doc.tags.find((t) => t.name === tag)?.description;
   return (
     <>
       <SiteHeader>
@@ -49,6 +55,7 @@ export default function ApiDocsPage() {
         {tags.map((tag) => (
           <section key={tag} aria-label={tag}>
             <h2>{tag}</h2>
+            {tagDescription(tag) ? <p className="text-muted-foreground">{tagDescription(tag)}</p> : null}
             {ops
               .filter((o) => (o.op.tags as string[])[0] === tag)
               .map((o) => (

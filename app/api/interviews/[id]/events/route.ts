@@ -1,11 +1,11 @@
-import { interviewIdParams } from "@/lib/api/schemas/agent";
 import { consoleRoute } from "@/lib/http/console-route";
+import * as op from "@/lib/live/operations";
 import { openTurnStream, parseLastEventId } from "@/lib/live/turn-stream";
 
 export const dynamic = "force-dynamic";
 
 // Recruiters follow the transcript live; EventSource resends Last-Event-ID after a reconnect.
-export const GET = consoleRoute({ params: interviewIdParams, resource: "Interview" }, async ({ req, db, ctx, params }) => {
+export const GET = consoleRoute(op.streamTurns, async ({ req, db, ctx, params }) => {
   const stream = await openTurnStream(db, ctx, {
     interviewId: params.id,
     lastEventId: parseLastEventId(req.headers.get("last-event-id")),

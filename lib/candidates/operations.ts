@@ -1,0 +1,45 @@
+import { candidateListQuery, candidateSchema, createCandidateBody } from "@/lib/api/schemas/candidates";
+import { idParams, listEnvelope } from "@/lib/api/schemas/common";
+import { defineOperation } from "@/lib/openapi/operation";
+
+// The candidate endpoints: served by app/api/v1/candidates/** and described by the OpenAPI
+// document from these same objects.
+const tag = "Candidates";
+
+export const createCandidate = defineOperation({
+  method: "post",
+  path: "/api/v1/candidates",
+  operationId: "createCandidate",
+  summary: "Create a candidate",
+  description: "The e-mail address is stored in lower case and the locale in canonical case. An `externalId` already used in the organisation is a 409 naming it.",
+  tag,
+  scope: "candidates:write",
+  body: createCandidateBody,
+  bodyExample: { firstName: "Ada", lastName: "Lovelace", email: "ada.lovelace@example.com", locale: "fr-CA", externalId: "ats-48213" },
+  responses: { 201: { description: "Created.", schema: candidateSchema, headers: { Location: "The candidate's URL." } } },
+  errors: [409],
+});
+
+export const listCandidates = defineOperation({
+  method: "get",
+  path: "/api/v1/candidates",
+  operationId: "listCandidates",
+  summary: "List candidates",
+  description: "Newest first (createdAt, then id).",
+  tag,
+  scope: "candidates:read",
+  query: candidateListQuery,
+  responses: { 200: { description: "A page of candidates, with a Link header.", schema: listEnvelope(candidateSchema) } },
+});
+
+export const getCandidate = defineOperation({
+  method: "get",
+  path: "/api/v1/candidates/{id}",
+  operationId: "getCandidate",
+  summary: "Retrieve a candidate",
+  tag,
+  scope: "candidates:read",
+  params: idParams("candidate"),
+  resource: "Candidate",
+  responses: { 200: { description: "The candidate.", schema: candidateSchema } },
+});
