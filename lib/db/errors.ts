@@ -1,4 +1,5 @@
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
+import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "./unavailable";
 
 // Drizzle wraps every failed query in an error whose message and own properties hold the
 // query's parameters (names, e-mails, turn content, key hashes), and PGlite adds them to its
@@ -28,6 +29,8 @@ export class DatabaseError extends Error {
   declare data_type_name?: string;
   /** The SQL text, with `$1` placeholders where the values were. */
   declare query?: string;
+  /** Set when the database cannot be reached: a page's error boundary shows the outage page. */
+  declare digest?: string;
 }
 // On the prototype, so the stack captured by the constructor already starts with this name.
 DatabaseError.prototype.name = "DatabaseError";
@@ -54,6 +57,7 @@ export function safeDatabaseError(err: unknown): Error {
   if (typeof driver.code === "string") safe.code = driver.code;
   if (typeof driver.severity === "string") safe.severity = driver.severity;
   if (typeof wrapper.query === "string") safe.query = wrapper.query;
+  if (isDatabaseUnavailable(safe)) safe.digest = DATABASE_UNAVAILABLE_DIGEST;
   return safe;
 }
 

@@ -1,3 +1,10 @@
+/**
+ * The digest a page's error carries when the database could not be reached (Next keeps a
+ * digest the error already has): app/error.tsx tells an outage from other failures by it,
+ * since in production nothing else about a server error reaches the browser.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "PARLEY_DATABASE_UNAVAILABLE";
+
 // Connection failures of postgres.js (its own codes and Node's socket errors), PostgreSQL's
 // "connection exception" class and shutdown states, and a closed PGlite.
 const UNAVAILABLE_CODES = new Set([

@@ -3,12 +3,13 @@ import { GET as events } from "@/app/api/interviews/[id]/events/route";
 import { POST as postTurn } from "@/app/api/interviews/[id]/turns/route";
 import * as candidates from "@/app/api/v1/candidates/route";
 import { GET as getInterview } from "@/app/api/v1/interviews/[id]/route";
+import { organizations } from "@/db/organizations";
 import { generateApiKey } from "@/lib/auth/api-key-format";
 import { setDatabase } from "@/lib/db/client";
 import { wrapPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { DATABASE_UNAVAILABLE_DIGEST, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/http/route";
 import { setSessionResolver } from "@/lib/http/console-route";
 import { newId } from "@/lib/ids";
@@ -68,6 +69,11 @@ describe("database outage", () => {
     const turn = { turnNumber: 1, role: "agent", content: "Hello" };
     expectUnavailable(await call(postTurn, { method: "POST", path: "/x", params: { id: interviewId }, headers: secretHeaders, body: turn }));
     expectUnavailable(await call(events, { path: "/x", params: { id: interviewId } }));
+  });
+
+  it("a page's query fails with the outage digest, which the error page shows as an outage", async () => {
+    const err = await broken.db.select().from(organizations).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "DatabaseError", digest: DATABASE_UNAVAILABLE_DIGEST });
   });
 
   it("recognises connection failures of both drivers, and only those", () => {
