@@ -4,6 +4,8 @@ export async function register() {
   // `next build` loads this file too; start-up work (and the background worker) belongs to a
   // running server only.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { installFrameworkGuard } = await import("./lib/http/framework-guard");
+  installFrameworkGuard();
   const { startApp } = await import("./lib/startup");
   await startApp();
 }

@@ -11,6 +11,12 @@ const nextConfig: NextConfig = {
   // Content-Length, so its 1 KB threshold never applies to route handlers.
   compress: false,
   typedRoutes: false,
+  // `next dev` logs each request's URL and each server function's arguments: an invitation
+  // URL is a credential and the sign-in action's arguments hold a password. Neither goes in a log.
+  logging: {
+    incomingRequests: { ignore: [/\/i\/[^/?]+/] },
+    serverFunctions: false,
+  },
 };
 
 // Messages and the request's locale come from i18n/request.ts.

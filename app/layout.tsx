@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { cookies } from "next/headers";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -14,6 +15,10 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request (reading cookies already implies it; this says so on
+  // purpose): its scripts carry that request's CSP nonce (proxy.ts), which a page prerendered
+  // at build time could not.
+  await connection();
   const [locale, jar] = await Promise.all([getLocale(), cookies()]);
   return (
     <html lang={locale} className={themeClass(jar.get(THEME_COOKIE)?.value)}>

@@ -57,6 +57,8 @@ export const envSchema = z.object({
   WORKER_POLL_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 1000),
   WORKER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 60),
   WORKER_STOP_TIMEOUT_SECONDS: withDefault(z.coerce.number().int().min(0).max(3600), 20),
+  // `1` serves the benchmark's routes (/api/_bench/*, no authentication); otherwise they are a 404.
+  PARLEY_BENCH: withDefault(z.enum(["0", "1"]), "0").transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +74,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new EnvError("Invalid environment:\n  AUTH_SECRET: required in production (32+ random characters)");
+  }
+  // It turns the webhook SSRF protection off: a development convenience, never a production setting.
+  if (env.NODE_ENV === "production" && env.WEBHOOKS_ALLOW_PRIVATE_URLS) {
+    throw new EnvError("Invalid environment:\n  WEBHOOKS_ALLOW_PRIVATE_URLS: not allowed in production (it lets webhooks reach private and loopback addresses)");
   }
   return env;
 }

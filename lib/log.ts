@@ -1,3 +1,4 @@
+import { DatabaseError, safeDatabaseError } from "./db/errors";
 import { env } from "./env";
 
 type Level = "debug" | "info" | "warn" | "error";
@@ -30,7 +31,24 @@ export const log = {
   error: (m: string, f?: Record<string, unknown>) => write("error", m, f),
 };
 
+/**
+ * An error as log fields: message, stack, and for a database error its code and the names of
+ * its constraint, table and column. Never a query's parameters: a driver error that reached
+ * here without going through Drizzle (lib/db/errors.ts) is made parameter-free first.
+ */
 export function errorFields(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { error: err.message, stack: err.stack };
-  return { error: String(err) };
+  const e = looksLikeDriverError(err) ? safeDatabaseError(err) : err;
+  if (e instanceof DatabaseError) {
+    const { code, constraint_name, table_name, column_name } = e;
+    return { error: e.message, ...definedOnly({ code, constraint: constraint_name, table: table_name, column: column_name }), stack: e.stack };
+  }
+  if (e instanceof Error) return { error: e.message, stack: e.stack };
+  return { error: String(e) };
 }
+
+// Drizzle's wrapper and PGlite's errors hold `params`; postgres.js's hold `parameters` and a
+// `severity`, and PostgreSQL's message may quote a value.
+const looksLikeDriverError = (err: unknown) =>
+  err instanceof Error && !(err instanceof DatabaseError) && ("params" in err || "parameters" in err || "severity" in err);
+
+const definedOnly = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -103,7 +103,7 @@ async function main() {
 function startNext(port: number, databaseUrl: string): ChildProcess {
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "10", AGENT_SECRET, AUTH_SECRET, PARLEY_SEED: "off", PARLEY_WORKER: "off", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "10", AGENT_SECRET, AUTH_SECRET, PARLEY_SEED: "off", PARLEY_WORKER: "off", PARLEY_BENCH: "1", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return child;

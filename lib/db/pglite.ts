@@ -3,9 +3,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "@/db/schema";
+import { installSafeQueryErrors } from "./errors";
 import { acquireEmbeddedLock, releaseEmbeddedLock } from "./lock";
 import { migrationsFolder } from "./migrations";
 import type { Database, Db } from "./types";
+
+installSafeQueryErrors();
 
 export function wrapPglite(client: PGlite, location: string, onClose?: () => void): Database {
   const db = drizzle(client, { schema }) as unknown as Db;

@@ -2,8 +2,11 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
+import { installSafeQueryErrors } from "./errors";
 import { migrationsFolder } from "./migrations";
 import type { Database, Db } from "./types";
+
+installSafeQueryErrors();
 
 export function redactUrl(url: string): string {
   try {

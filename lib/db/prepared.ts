@@ -1,3 +1,4 @@
+import { safeDatabaseError } from "./errors";
 import type { Db } from "./types";
 
 type PostgresJsClient = { unsafe: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown[]> };
@@ -10,6 +11,15 @@ type PgliteClient = { query: (text: string, params: unknown[]) => Promise<{ rows
  * through the query builder. PGlite runs in-process and simply runs the query.
  */
 export async function executePrepared<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  try {
+    return await run<T>(db, text, params);
+  } catch (err) {
+    // Past Drizzle, so its errors are made parameter-free here (lib/db/errors.ts says why).
+    throw safeDatabaseError(err);
+  }
+}
+
+async function run<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (client && typeof (client as PostgresJsClient).unsafe === "function") {
     return (await (client as PostgresJsClient).unsafe(text, params, { prepare: true })) as T[];

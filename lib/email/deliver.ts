@@ -9,7 +9,6 @@ import { PermanentJobError, type JobHandler } from "../queue/types";
 import { INVITATION_EMAIL_KIND } from "./queue-invitation";
 
 const SEND_TIMEOUT_MS = 20_000;
-const LINK = /https?:\/\/\S+?\/i\/[A-Za-z0-9_-]{43}/;
 const TOKEN_IN_LINK = /\/i\/[A-Za-z0-9_-]{43}/g;
 
 type SendError = { statusCode?: number | null; name?: string; message?: string };
@@ -74,11 +73,10 @@ export const deliverEmailJob: JobHandler = async (db, job) => {
   const { RESEND_API_KEY, RESEND_BASE_URL } = env();
   if (!RESEND_API_KEY) {
     await db.update(emails).set({ status: "OUTBOX" }).where(and(eq(emails.id, email.id), eq(emails.status, "QUEUED")));
-    log.info("e-mail kept in the local outbox: RESEND_API_KEY is not set", {
+    // Ids only: the link is a credential and the address personal data; `outbox list` shows both.
+    log.info("e-mail kept in the local outbox (RESEND_API_KEY is not set): npm run --silent cli -- outbox list", {
       emailId: email.id,
-      to: email.to,
-      subject: email.subject,
-      link: LINK.exec(email.text)?.[0] ?? null,
+      interviewId: email.interviewId,
     });
     return;
   }

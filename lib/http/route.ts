@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { errorFields, log, logEnabled } from "@/lib/log";
 import { problemResponse } from "./problem";
@@ -42,11 +43,7 @@ export function route(handler: BaseHandler): RouteHandler {
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
       response = await handler(req, meta, params);
     } catch (err) {
-      const appError = err instanceof AppError ? err : new AppError("internal_error", "Something went wrong on our side. Quote the request id when you contact support.");
-      if (!(err instanceof AppError)) {
-        log.error("unhandled error", { requestId: meta.requestId, method: req.method, path: new URL(req.url).pathname, ...errorFields(err) });
-      }
-      response = problemResponse(appError, meta.requestId, meta.headers);
+      response = problemResponse(toAppError(err, req, meta), meta.requestId, meta.headers);
     }
     response = withHeaders(response, meta);
     if (logEnabled("debug")) {
@@ -54,6 +51,27 @@ export function route(handler: BaseHandler): RouteHandler {
     }
     return response;
   };
+}
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * AppErrors are the answer as they are. A database that cannot be reached is a 503 with
+ * Retry-After (the request may well succeed in a moment); anything else is a generic 500.
+ * Both are logged with the request id; the client never sees the cause.
+ */
+function toAppError(err: unknown, req: Request, meta: RequestMeta): AppError {
+  if (err instanceof AppError) return err;
+  const fields = { requestId: meta.requestId, method: req.method, path: new URL(req.url).pathname, ...errorFields(err) };
+  if (isDatabaseUnavailable(err)) {
+    log.warn("database unavailable", fields);
+    return new AppError("service_unavailable", "The database cannot be reached right now; retry after the number of seconds in Retry-After.", {
+      headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
+  log.error("unhandled error", fields);
+  return new AppError("internal_error", "Something went wrong on our side. Quote the request id when you contact support.");
 }
 
 /** Adds the request id and shared headers; in place when the response allows it (no re-wrap). */

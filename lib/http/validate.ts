@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
+import { assertStorableInput } from "./input-guard";
 
 export function fieldErrors(error: z.ZodError, where: FieldError["in"]): FieldError[] {
   return error.issues.flatMap((issue) =>
@@ -27,8 +28,13 @@ export function strictBody<S extends z.ZodType>(schema: S): S {
   return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
 }
 
-/** Parses with zod; a failure is a 422 whose `errors` name each offending field. */
+/**
+ * Parses with zod; a failure is a 422 whose `errors` name each offending field. Every body and
+ * query string passes through here, so the checks no schema may forget (no NUL character, a
+ * bounded depth) run here too, first.
+ */
 export function parseOr422<S extends z.ZodType>(schema: S, data: unknown, where: FieldError["in"]): z.output<S> {
+  assertStorableInput(data, where);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const errors = fieldErrors(result.error, where);

@@ -8,7 +8,7 @@ import { newId } from "../ids";
 import { newInvitationToken } from "../invitation-token";
 import { consumeInvitationQuota } from "../rate-limit/invitations";
 import { getInterview } from "./get";
-import { assertFutureExpiry, INVITATION_TTL_MS, invitationUrlFor } from "./invitation-link";
+import { assertValidExpiry, INVITATION_TTL_MS, invitationUrlFor } from "./invitation-link";
 import { resolveReferences, snapshotOf } from "./references";
 
 /**
@@ -18,7 +18,7 @@ import { resolveReferences, snapshotOf } from "./references";
  */
 export async function createInterview(db: Db, ctx: Ctx, input: CreateInterviewInput): Promise<InterviewWithLink> {
   const now = new Date();
-  assertFutureExpiry(input.expiresAt, now);
+  assertValidExpiry(input.expiresAt, now);
   const id = newId("interview");
   const { token, hash } = newInvitationToken();
   const invitationUrl = invitationUrlFor(token);

@@ -17,11 +17,23 @@ export function invitationUrlFor(token: string): string {
   return `${env().APP_URL.replace(/\/+$/, "")}/i/${token}`;
 }
 
-/** A new expiry must lie ahead; naming the field keeps the 422 actionable. */
-export function assertFutureExpiry(expiresAt: Date | null, now: Date): void {
-  if (!expiresAt || expiresAt > now) return;
-  const error: FieldError = { field: "expiresAt", in: "body", message: "must be in the future", code: "too_small" };
-  throw new AppError("validation_failed", "expiresAt: must be in the future", { errors: [error] });
+export const MAX_INVITATION_TTL_DAYS = 90;
+const MAX_INVITATION_TTL_MS = MAX_INVITATION_TTL_DAYS * 24 * 3600_000;
+
+/**
+ * A new expiry must lie ahead, and at most 90 days ahead: a link is a credential, and one
+ * valid for years (or until year 9999) outlives any hiring process. Naming the field keeps
+ * the 422 actionable.
+ */
+export function assertValidExpiry(expiresAt: Date | null, now: Date): void {
+  if (!expiresAt) return;
+  if (expiresAt <= now) throw expiryError("must be in the future", "too_small");
+  if (expiresAt.getTime() - now.getTime() > MAX_INVITATION_TTL_MS) throw expiryError(`must be at most ${MAX_INVITATION_TTL_DAYS} days from now`, "too_big");
+}
+
+function expiryError(message: string, code: string): AppError {
+  const error: FieldError = { field: "expiresAt", in: "body", message, code };
+  return new AppError("validation_failed", `expiresAt: ${message}`, { errors: [error] });
 }
 
 export type InvitationView =

@@ -10,7 +10,7 @@ import { newInvitationToken } from "../invitation-token";
 import { consumeInvitationQuota } from "../rate-limit/invitations";
 import { lockInterview } from "./lock";
 import { getInterview } from "./get";
-import { assertFutureExpiry, invitationUrlFor } from "./invitation-link";
+import { assertValidExpiry, invitationUrlFor } from "./invitation-link";
 import { effectiveStatus } from "./status";
 
 /**
@@ -25,7 +25,7 @@ export async function resendInvitation(
   input: ResendInvitationInput,
 ): Promise<InterviewWithLink> {
   const now = new Date();
-  assertFutureExpiry(input.expiresAt, now);
+  assertValidExpiry(input.expiresAt, now);
   const { token, hash } = newInvitationToken();
   const invitationUrl = invitationUrlFor(token);
 

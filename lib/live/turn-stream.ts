@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { interviews } from "@/db/interviews";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
-import { notFound } from "@/lib/errors";
+import { invalidField, notFound } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { publicTurn } from "@/lib/turns/columns";
 import { turnsChangedSince } from "@/lib/turns/list";
@@ -17,9 +17,19 @@ export const HEARTBEAT_MS = 15_000;
 export const CATCH_UP_MS = 2_000;
 const RETRY_MS = 2_000;
 
-/** `Last-Event-ID` is a turn's event id (microseconds); anything else starts from the beginning. */
+const MAX_EVENT_ID = 2n ** 63n - 1n;
+
+/**
+ * `Last-Event-ID` is a turn's event id (microseconds, a bigint); absent or empty, the stream
+ * starts from the beginning. Anything else is a 422 naming the header: no id this stream sent
+ * looks like it, and a number beyond bigint would fail in the database instead.
+ */
 export function parseLastEventId(value: string | null | undefined): bigint {
-  return value && /^[0-9]{1,19}$/.test(value.trim()) ? BigInt(value.trim()) : 0n;
+  const text = value?.trim() ?? "";
+  if (text === "") return 0n;
+  const id = /^[0-9]{1,19}$/.test(text) ? BigInt(text) : -1n;
+  if (id < 0n || id > MAX_EVENT_ID) throw invalidField("Last-Event-ID", "must be an event id this stream sent (a whole number up to 2^63 - 1)", "header");
+  return id;
 }
 
 /**

@@ -24,7 +24,8 @@ for (const [net, prefix] of [
   ["240.0.0.0", 4], // reserved, broadcast
 ] as const) nonPublic.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 96], // unspecified, loopback, IPv4-compatible (IPv4-mapped ones are checked as IPv4)
+  ["::", 96], // unspecified, loopback, IPv4-compatible (IPv4-mapped ones, ::ffff:0:0/96, are checked as IPv4)
+  ["::ffff:0:0:0", 96], // IPv4-translated (SIIT): would reach any IPv4 address, private ones included
   ["64:ff9b::", 96], // NAT64: would reach any IPv4 address, private ones included
   ["64:ff9b:1::", 48], // local-use NAT64
   ["100::", 64], // discard

@@ -1,4 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
+import { organizations } from "@/db/organizations";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
 import { createdWebhookEndpointSchema, type CreateWebhookBody } from "@/lib/api/schemas/webhooks";
 import { recordAudit } from "../audit";
@@ -38,6 +39,10 @@ export async function createWebhookEndpoint(db: Db, ctx: Ctx, input: CreateWebho
   // Resolving the host is network I/O: done before the transaction.
   const url = await checkEndpointUrl(input.url);
   return db.transaction(async (tx) => {
+    // Registrations of one organisation queue on its row, so the count below is still true when
+    // the insert commits (count-then-insert alone let concurrent requests pass the limit).
+    // NO KEY UPDATE does not wait for the key-share locks other tables' inserts take on it.
+    await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.organizationId)).for("no key update");
     const count = await tx.$count(webhookEndpoints, eq(webhookEndpoints.organizationId, ctx.organizationId));
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) throw conflict(`An organisation can register at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints; delete one first.`);
     const [endpoint] = await tx

@@ -96,6 +96,17 @@ describe("POST /api/interviews/:id/turns", () => {
     expect(await turnRows(id)).toHaveLength(1);
   });
 
+  it("stores audioUrl as the URL parser reads it, so a retry typed differently is the same turn", async () => {
+    const { id } = await make({ status: "IN_PROGRESS" });
+    const typed = "HTTPS://Storage.Example.COM:443/recordings/../rec/turn 1.ogg";
+    const res = await post(id, { turnNumber: 1, role: "agent", content: "Hi", audioUrl: typed });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.audioUrl).toBe("https://storage.example.com/rec/turn%201.ogg");
+    expect((await turnRows(id))[0]!.audioUrl).toBe("https://storage.example.com/rec/turn%201.ogg");
+    const retry = await post(id, { turnNumber: 1, role: "agent", content: "Hi", audioUrl: "https://storage.example.com/rec/turn%201.ogg" });
+    expect(retry.status, retry.text).toBe(200);
+  });
+
   it("409 for the same turn number with other content, role or flags", async () => {
     const { id } = await make({ status: "IN_PROGRESS" });
     await post(id, { turnNumber: 1, role: "agent", content: "A" });

@@ -91,6 +91,19 @@ describe("POST /api/v1/interviews", () => {
     }
   });
 
+  it("caps expiresAt at 90 days from now: beyond is a 422 naming it, and nothing is created", async () => {
+    const world = await interviewWorld(d(), ctx);
+    const near = await create({ ...world, sendInvite: false, expiresAt: new Date(Date.now() + 89 * DAY).toISOString() });
+    expect(near.status, near.text).toBe(201);
+    for (const expiresAt of [new Date(Date.now() + 91 * DAY).toISOString(), "9999-12-31T23:59:59Z"]) {
+      const res = await create({ ...world, sendInvite: false, expiresAt });
+      expect(res.status, expiresAt).toBe(422);
+      expect(res.json.errors[0]).toMatchObject({ field: "expiresAt", in: "body", code: "too_big", message: "must be at most 90 days from now" });
+    }
+    const rows = await d().select().from(interviews).where(eq(interviews.candidateId, world.candidateId));
+    expect(rows).toHaveLength(1);
+  });
+
   it("422 naming each missing, malformed or foreign reference, and writes nothing", async () => {
     const other = await createTestOrg(d());
     const foreign = await interviewWorld(d(), other.ctx);

@@ -14,7 +14,7 @@ import { drainQueue } from "@/lib/queue/drain";
 import { isPublicAddress } from "@/lib/webhooks/address-guard";
 import { MAX_DELIVERY_ATTEMPTS, RETRY_SCHEDULE_MS } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
-import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { createWebhookEndpoint, MAX_ENDPOINTS_PER_ORGANIZATION } from "@/lib/webhooks/endpoints";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { postWebhook } from "@/lib/webhooks/send";
 import { setupTestDatabase } from "../helpers/db";
@@ -267,12 +267,28 @@ describe("delivery", () => {
   });
 });
 
+describe("endpoint limit", () => {
+  it(`holds under concurrent registration: never more than ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints`, async () => {
+    const { ctx: crowded } = await createTestOrg(db());
+    const key = (await createTestKey(db(), crowded, ["webhooks:write"])).authorization;
+    const free = 4;
+    for (let i = 0; i < MAX_ENDPOINTS_PER_ORGANIZATION - free; i++) {
+      await db().insert(webhookEndpoints).values({ id: newId("webhookEndpoint"), organizationId: crowded.organizationId, url: `https://93.184.215.14/old/${i}`, secret: "whsec_x", eventTypes: [...WEBHOOK_EVENT_TYPES] });
+    }
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => register({ url: `https://93.184.215.14/new/${i}` }, key)));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(free).fill(201), ...Array(12 - free).fill(409)]);
+    expect(await db().$count(webhookEndpoints, eq(webhookEndpoints.organizationId, crowded.organizationId))).toBe(MAX_ENDPOINTS_PER_ORGANIZATION);
+  });
+});
+
 describe("address guard", () => {
   it("tells public addresses from private, loopback, link-local and special ones", () => {
-    for (const a of ["93.184.215.14", "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "2a00:1450:4007:80e::200e"]) expect(isPublicAddress(a), a).toBe(true);
+    for (const a of ["93.184.215.14", "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "2a00:1450:4007:80e::200e", "::ffff:93.184.215.14"]) expect(isPublicAddress(a), a).toBe(true);
     for (const a of [
       "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.10", "169.254.169.254", "100.64.0.1", "0.0.0.0", "255.255.255.255", "224.0.0.1", "198.18.0.1",
       "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1", "2002:a00:1::", "2001:db8::1", "not an ip",
+      // IPv4-translated (::ffff:0:0:0/96): loopback, private, metadata, and any IPv4 address at all.
+      "::ffff:0:7f00:1", "::ffff:0:a00:1", "::ffff:0:a9fe:a9fe", "::ffff:0:5db8:d70e", "::ffff:0:0:0",
     ]) expect(isPublicAddress(a), a).toBe(false);
   });
 });

@@ -28,6 +28,19 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "development", INTERVIEWER_MODEL_TIMEOUT_MS: "soon" })).toThrow(/INTERVIEWER_MODEL_TIMEOUT_MS/);
   });
 
+  it("refuses WEBHOOKS_ALLOW_PRIVATE_URLS in production, allows it in development", () => {
+    const prod = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) } as const;
+    expect(() => parseEnv({ ...prod, WEBHOOKS_ALLOW_PRIVATE_URLS: "true" })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_URLS: not allowed in production/);
+    expect(parseEnv({ ...prod, WEBHOOKS_ALLOW_PRIVATE_URLS: "false" }).WEBHOOKS_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", WEBHOOKS_ALLOW_PRIVATE_URLS: "true" }).WEBHOOKS_ALLOW_PRIVATE_URLS).toBe(true);
+  });
+
+  it("serves the benchmark routes only with PARLEY_BENCH=1", () => {
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).PARLEY_BENCH).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), PARLEY_BENCH: "1" }).PARLEY_BENCH).toBe(true);
+    expect(() => parseEnv({ NODE_ENV: "development", PARLEY_BENCH: "yes" })).toThrow(/PARLEY_BENCH/);
+  });
+
   it("refuses production without AUTH_SECRET", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);

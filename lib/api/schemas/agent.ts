@@ -14,6 +14,7 @@ export const MAX_TURN_CONTENT = 100_000;
 /**
  * Where recordings may live. The server never fetches these URLs, but the console links to them,
  * so plain http is refused unless the host is one of AUDIO_STORAGE_HOSTS (in-cluster storage).
+ * The 2,048-character bound applies to the URL as sent.
  */
 export const audioUrl = z
   .string()
@@ -31,7 +32,10 @@ export const audioUrl = z
       return url.protocol === "http:" && env().AUDIO_STORAGE_HOSTS.includes(url.hostname.toLowerCase());
     },
     { message: "must be an https URL (or http on a host listed in AUDIO_STORAGE_HOSTS), without credentials" },
-  );
+  )
+  // Stored as the URL parser reads it (host lower-cased, default port dropped, spaces and the
+  // like percent-encoded): what was checked is what the console later links to.
+  .transform((v) => new URL(v).href);
 
 export const evaluation = z
   .record(z.string(), z.unknown())

@@ -43,5 +43,11 @@ export const problem = z.object({
 /** Optional strings accept null from clients that send every key. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v ?? null);
 
-/** ISO 8601 with an offset (`Z` or `+02:00`), turned into a Date. */
-export const isoInput = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+/**
+ * ISO 8601 with an offset (`Z` or `+02:00`), turned into a Date. Years 0001 to 9999 (in UTC)
+ * only: PostgreSQL has no year 0, and outside that range the value cannot round-trip as ISO.
+ */
+export const isoInput = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v))
+  .refine((d) => d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999, { message: "must be between the years 0001 and 9999 (UTC)" });

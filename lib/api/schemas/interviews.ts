@@ -33,7 +33,7 @@ export const createInterviewBody = z.object({
   expiresAt: isoInput
     .nullish()
     .transform((v) => v ?? null)
-    .describe("When the invitation link lapses (ISO 8601, future). Default: 7 days from now.")
+    .describe("When the invitation link lapses (ISO 8601, future, at most 90 days from now). Default: 7 days from now.")
     .meta({ example: "2026-03-01T18:00:00Z" }),
   sendInvite: z.boolean().default(true).describe("Queue the invitation e-mail now (status INVITED) or not (status DRAFT)."),
 });
@@ -43,7 +43,7 @@ export const resendInvitationBody = z.object({
   expiresAt: isoInput
     .nullish()
     .transform((v) => v ?? null)
-    .describe("New expiry (ISO 8601, future); required to renew an EXPIRED invitation."),
+    .describe("New expiry (ISO 8601, future, at most 90 days from now); required to renew an EXPIRED invitation."),
 });
 export type ResendInvitationInput = z.output<typeof resendInvitationBody>;
 
