@@ -32,7 +32,7 @@ const expiry = sql.raw(`now() + interval '${IDEMPOTENCY_TTL_HOURS} hours'`);
 const byKey = (ctx: Ctx, key: string) =>
   and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, key));
 
-const inFlight = () =>
+export const idempotencyInFlight = () =>
   new AppError("idempotency_in_flight", "A request with this Idempotency-Key is still being processed; retry after it has finished.", {
     headers: { "Retry-After": "1" },
   });
@@ -76,12 +76,12 @@ export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string
         const stored = row.responseBody as Omit<StoredResponse, "status">;
         return { outcome: "replay", response: { status: row.responseStatus, headers: stored.headers, body: stored.body } };
       }
-      if (!row.lapsed) throw inFlight();
+      if (!row.lapsed) throw idempotencyInFlight();
     }
     const token = await takeOver(db, ctx, input);
     if (token) return { outcome: "claimed", token };
   }
-  throw inFlight();
+  throw idempotencyInFlight();
 }
 
 /**
