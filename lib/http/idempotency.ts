@@ -1,8 +1,7 @@
-import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { crashPoint } from "@/lib/crash-point";
 import { AppError, invalidField } from "@/lib/errors";
-import { claimIdempotencyKey, completeIdempotencyKey, idempotencyInFlight, releaseIdempotencyKey, type StoredResponse } from "@/lib/idempotency/keys";
+import { claimIdempotencyKey, completeIdempotencyKey, idempotencyInFlight, type KeyOwner, releaseIdempotencyKey, type StoredResponse } from "@/lib/idempotency/keys";
 import { requestHash } from "@/lib/idempotency/request-hash";
 import { errorFields, log } from "@/lib/log";
 import { problemResponse } from "./problem";
@@ -33,7 +32,7 @@ export function idempotencyKeyFrom(req: Request): string | undefined {
  */
 export const isStoredStatus = (status: number) => status < 500 && status !== 429;
 
-type Args = { req: Request; meta: RequestMeta; db: Db; ctx: Ctx; body: unknown };
+type Args = { req: Request; meta: RequestMeta; db: Db; owner: KeyOwner; body: unknown };
 
 /** The handler answered 5xx or 429 without throwing: nothing of its run may be kept. */
 class NotKept extends Error {
@@ -46,23 +45,23 @@ class NotKept extends Error {
 class ClaimLost extends Error {}
 
 /**
- * Runs a POST at most once per Idempotency-Key, and the same request again gets the first
+ * Runs a POST at most once per API key and Idempotency-Key, and the same request again gets the first
  * answer with `Idempotent-Replayed: true`. The key is claimed first, in a row of its own that
  * tells concurrent requests it is in flight. The handler then runs on a transaction that also
  * stores its answer in that row: its writes and the answer commit together or not at all, so a
  * crash at any point leaves either nothing (the retry runs it) or both (the retry replays).
  * Without the header, `run` simply runs on `db`.
  */
-export async function withIdempotency({ req, meta, db, ctx, body }: Args, run: (db: Db) => Promise<Response>): Promise<Response> {
+export async function withIdempotency({ req, meta, db, owner, body }: Args, run: (db: Db) => Promise<Response>): Promise<Response> {
   const key = idempotencyKeyFrom(req);
   if (key === undefined) return run(db);
   const url = new URL(req.url);
-  const claim = await claimIdempotencyKey(db, ctx, { key, requestHash: requestHash(req.method, url.pathname + url.search, body) });
+  const claim = await claimIdempotencyKey(db, owner, { key, requestHash: requestHash(req.method, url.pathname + url.search, body) });
   if (claim.outcome === "replay") return toResponse(claim.response, { [REPLAYED_HEADER]: "true" });
   crashPoint("idempotency.claimed");
 
   const release = () =>
-    releaseIdempotencyKey(db, ctx, { key, token: claim.token }).catch((err) =>
+    releaseIdempotencyKey(db, owner, { key, token: claim.token }).catch((err) =>
       log.error("idempotency key not released", { requestId: meta.requestId, ...errorFields(err) }),
     );
   let response: Response;
@@ -73,7 +72,7 @@ export async function withIdempotency({ req, meta, db, ctx, body }: Args, run: (
       if (!isStoredStatus(answer.status)) throw new NotKept(answer);
       const kept = await toStored(answer);
       crashPoint("idempotency.handled");
-      if (!(await completeIdempotencyKey(tx, ctx, { key, token: claim.token, response: kept }))) throw new ClaimLost();
+      if (!(await completeIdempotencyKey(tx, owner, { key, token: claim.token, response: kept }))) throw new ClaimLost();
       return { response: answer, stored: kept };
     }));
   } catch (err) {
@@ -94,7 +93,7 @@ export async function withIdempotency({ req, meta, db, ctx, body }: Args, run: (
     // answer alone is kept; a crash before it is stored merely lets the retry run.
     response = problemResponse(err, meta.requestId, meta.headers);
     stored = await toStored(response);
-    if (!(await completeIdempotencyKey(db, ctx, { key, token: claim.token, response: stored }))) {
+    if (!(await completeIdempotencyKey(db, owner, { key, token: claim.token, response: stored }))) {
       log.warn("idempotency key taken over before the response was stored", { requestId: meta.requestId, status: stored.status });
     }
   }

@@ -86,7 +86,7 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     // Requests refused above (401, 403, 404, 422, 429) never reach the key: retrying them with
     // the same key after fixing the request is fine. Routes without a body are identified by
     // method and path alone, as they ignore any body sent.
-    if (req.method === "POST") return withIdempotency({ req, meta, db, ctx, body: raw }, run);
+    if (req.method === "POST") return withIdempotency({ req, meta, db, owner: { organizationId: ctx.organizationId, apiKeyId: apiKey.id }, body: raw }, run);
     return run(db);
   });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { auditEvents } from "@/db/audit-events";
 import { idempotencyKeys } from "@/db/idempotency-keys";
 import { recordAudit } from "@/lib/audit";
-import { claimIdempotencyKey, completeIdempotencyKey } from "@/lib/idempotency/keys";
+import { claimIdempotencyKey, completeIdempotencyKey, type KeyOwner } from "@/lib/idempotency/keys";
 import { requestHash } from "@/lib/idempotency/request-hash";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
@@ -35,12 +35,15 @@ const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.str
 const db = setupTestDatabase();
 let ctx: Ctx;
 let auth: string;
+let owner: KeyOwner;
 
 beforeEach(async () => {
   for (const k of Object.keys(behaviour)) delete behaviour[k as keyof typeof behaviour];
   const org = await createTestOrg(db.get().db);
   ctx = org.ctx;
-  auth = (await createTestKey(db.get().db, ctx)).authorization;
+  const key = await createTestKey(db.get().db, ctx);
+  auth = key.authorization;
+  owner = { organizationId: ctx.organizationId, apiKeyId: key.id };
 });
 
 const post = (key: string | undefined, body: unknown = { name: "Ada" }, authorization = auth, path = "/api/v1/things") =>
@@ -67,7 +70,7 @@ function park() {
 
 /** A claim held by a request elsewhere (another process), as the wrapper makes it. */
 const claimElsewhere = (key: string, body: unknown = { name: "Ada" }) =>
-  claimIdempotencyKey(db.get().db, ctx, { key, requestHash: requestHash("POST", "/api/v1/things", body) });
+  claimIdempotencyKey(db.get().db, owner, { key, requestHash: requestHash("POST", "/api/v1/things", body) });
 
 // A parked handler holds its transaction open; PGlite serialises every query behind it, so the
 // tests that park one run on PostgreSQL, where other requests go on meanwhile.
@@ -125,7 +128,7 @@ describe("Idempotency-Key on POST", () => {
     expect(during.headers.get("retry-after")).toBe("1");
 
     const answer = { status: 201, headers: { "content-type": "application/json" }, body: '{"id":"cand_elsewhere"}' };
-    expect(await completeIdempotencyKey(db.get().db, ctx, { key: "order-3", token: (claim as { token: Date }).token, response: answer })).toBe(true);
+    expect(await completeIdempotencyKey(db.get().db, owner, { key: "order-3", token: (claim as { token: Date }).token, response: answer })).toBe(true);
     const after = await post("order-3");
     expect([after.status, after.text, after.headers.get("idempotent-replayed")]).toEqual([201, answer.body, "true"]);
     expect(await sideEffects()).toBe(0);
@@ -140,7 +143,7 @@ describe("Idempotency-Key on POST", () => {
     expect(await sideEffects()).toBe(1);
     // The dead request's claim can no longer store an answer over this one.
     const late = { status: 201, headers: {}, body: "{}" };
-    expect(await completeIdempotencyKey(db.get().db, ctx, { key: "order-4", token: (claim as { token: Date }).token, response: late })).toBe(false);
+    expect(await completeIdempotencyKey(db.get().db, owner, { key: "order-4", token: (claim as { token: Date }).token, response: late })).toBe(false);
     expect((await post("order-4")).json).toEqual(retry.json);
   });
 
@@ -246,6 +249,19 @@ describe("Idempotency-Key on POST", () => {
     expect((await post("shared-key", { name: "Ada" })).json).toEqual(mine.json);
     expect(await sideEffects(other.ctx)).toBe(1);
     expect(await sideEffects()).toBe(1);
+  });
+
+  it("keys belong to one API key: another key of the same organisation runs its own request with the same key", async () => {
+    const mine = await post("per-key", { name: "Ada" });
+    const otherAuth = (await createTestKey(db.get().db, ctx)).authorization;
+    const theirs = await post("per-key", { name: "Ada" }, otherAuth);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get("idempotent-replayed")).toBeNull();
+    expect(theirs.json.id).not.toBe(mine.json.id);
+    // The string is now theirs too: another body under it is a reuse of their key.
+    expect((await post("per-key", { name: "Grace" }, otherAuth)).status).toBe(422);
+    expect((await post("per-key", { name: "Ada" })).json).toEqual(mine.json);
+    expect(await sideEffects()).toBe(2);
   });
 
   it("refuses a malformed header with a 422 naming it", async () => {
