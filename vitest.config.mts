@@ -13,6 +13,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+    // The tests' own AUTH_SECRET, rather than one generated under the working copy's .data/.
+    env: { LOG_LEVEL: "silent", NODE_ENV: "test", AUTH_SECRET: "parley-tests-auth-secret-0123456789abcdef" },
   },
 });

@@ -6,10 +6,10 @@ import type { Db } from "../db/types";
 import { env } from "../env";
 import { log } from "../log";
 import { PermanentJobError, type JobHandler } from "../queue/types";
+import { withoutInvitationLinks } from "./invitation-link-redaction";
 import { INVITATION_EMAIL_KIND } from "./queue-invitation";
 
 const SEND_TIMEOUT_MS = 20_000;
-const TOKEN_IN_LINK = /\/i\/[A-Za-z0-9_-]{43}/g;
 
 type SendError = { statusCode?: number | null; name?: string; message?: string };
 
@@ -42,9 +42,8 @@ async function markSent(db: Db, email: Email, providerMessageId: string) {
         providerMessageId,
         sentAt: new Date(),
         lastError: null,
-        // The link is a credential; once delivered, the stored copy no longer needs it.
-        html: email.html.replace(TOKEN_IN_LINK, "/i/[link-removed-after-delivery]"),
-        text: email.text.replace(TOKEN_IN_LINK, "/i/[link-removed-after-delivery]"),
+        // Delivered: the stored copy no longer needs the link.
+        ...withoutInvitationLinks(),
       })
       .where(eq(emails.id, email.id));
     await updateInterviewIfLatest(tx, email, { invitationEmailStatus: "SENT", invitationEmailError: null });
@@ -53,7 +52,8 @@ async function markSent(db: Db, email: Email, providerMessageId: string) {
 
 async function markFailed(db: Db, email: Email, reason: string) {
   await db.transaction(async (tx) => {
-    await tx.update(emails).set({ status: "FAILED", lastError: reason }).where(eq(emails.id, email.id));
+    // Never to be sent: the stored copy has no further use for the link (a resend mints a new one).
+    await tx.update(emails).set({ status: "FAILED", lastError: reason, ...withoutInvitationLinks() }).where(eq(emails.id, email.id));
     await updateInterviewIfLatest(tx, email, { invitationEmailStatus: "FAILED", invitationEmailError: reason });
   });
 }

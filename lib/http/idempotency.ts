@@ -1,7 +1,7 @@
-import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
+import { crashPoint } from "@/lib/crash-point";
 import { AppError, invalidField } from "@/lib/errors";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type StoredResponse } from "@/lib/idempotency/keys";
+import { claimIdempotencyKey, completeIdempotencyKey, idempotencyInFlight, type KeyOwner, releaseIdempotencyKey, type StoredResponse } from "@/lib/idempotency/keys";
 import { requestHash } from "@/lib/idempotency/request-hash";
 import { errorFields, log } from "@/lib/log";
 import { problemResponse } from "./problem";
@@ -32,42 +32,72 @@ export function idempotencyKeyFrom(req: Request): string | undefined {
  */
 export const isStoredStatus = (status: number) => status < 500 && status !== 429;
 
-type Args = { req: Request; meta: RequestMeta; db: Db; ctx: Ctx; body: unknown };
+type Args = { req: Request; meta: RequestMeta; db: Db; owner: KeyOwner; body: unknown };
+
+/** The handler answered 5xx or 429 without throwing: nothing of its run may be kept. */
+class NotKept extends Error {
+  constructor(readonly response: Response) {
+    super("answer not kept");
+  }
+}
+
+/** The lease lapsed and another request took the key over: this run must leave no trace. */
+class ClaimLost extends Error {}
 
 /**
- * Runs a POST at most once per Idempotency-Key: the key is claimed before `run`, its answer
- * stored after, and the same request again gets that answer with `Idempotent-Replayed: true`.
- * Without the header, `run` simply runs.
+ * Runs a POST at most once per API key and Idempotency-Key, and the same request again gets the first
+ * answer with `Idempotent-Replayed: true`. The key is claimed first, in a row of its own that
+ * tells concurrent requests it is in flight. The handler then runs on a transaction that also
+ * stores its answer in that row: its writes and the answer commit together or not at all, so a
+ * crash at any point leaves either nothing (the retry runs it) or both (the retry replays).
+ * Without the header, `run` simply runs on `db`.
  */
-export async function withIdempotency({ req, meta, db, ctx, body }: Args, run: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency({ req, meta, db, owner, body }: Args, run: (db: Db) => Promise<Response>): Promise<Response> {
   const key = idempotencyKeyFrom(req);
-  if (key === undefined) return run();
+  if (key === undefined) return run(db);
   const url = new URL(req.url);
-  const claim = await claimIdempotencyKey(db, ctx, { key, requestHash: requestHash(req.method, url.pathname + url.search, body) });
+  const claim = await claimIdempotencyKey(db, owner, { key, requestHash: requestHash(req.method, url.pathname + url.search, body) });
   if (claim.outcome === "replay") return toResponse(claim.response, { [REPLAYED_HEADER]: "true" });
+  crashPoint("idempotency.claimed");
 
   const release = () =>
-    releaseIdempotencyKey(db, ctx, { key, token: claim.token }).catch((err) =>
+    releaseIdempotencyKey(db, owner, { key, token: claim.token }).catch((err) =>
       log.error("idempotency key not released", { requestId: meta.requestId, ...errorFields(err) }),
     );
   let response: Response;
+  let stored: StoredResponse;
   try {
-    response = await run();
+    ({ response, stored } = await db.transaction(async (tx) => {
+      const answer = await run(tx);
+      if (!isStoredStatus(answer.status)) throw new NotKept(answer);
+      const kept = await toStored(answer);
+      crashPoint("idempotency.handled");
+      if (!(await completeIdempotencyKey(tx, owner, { key, token: claim.token, response: kept }))) throw new ClaimLost();
+      return { response: answer, stored: kept };
+    }));
   } catch (err) {
+    if (err instanceof NotKept) {
+      await release();
+      return err.response;
+    }
+    if (err instanceof ClaimLost) {
+      // Only when this request outlived its lease: the request that took the key over owns it.
+      log.warn("idempotency key taken over while its first request ran; that run was rolled back", { requestId: meta.requestId });
+      throw idempotencyInFlight();
+    }
     if (!(err instanceof AppError) || !isStoredStatus(err.status)) {
       await release();
       throw err;
     }
+    // A refusal (4xx): the handler's writes were rolled back with the transaction, so its
+    // answer alone is kept; a crash before it is stored merely lets the retry run.
     response = problemResponse(err, meta.requestId, meta.headers);
+    stored = await toStored(response);
+    if (!(await completeIdempotencyKey(db, owner, { key, token: claim.token, response: stored }))) {
+      log.warn("idempotency key taken over before the response was stored", { requestId: meta.requestId, status: stored.status });
+    }
   }
-  if (!isStoredStatus(response.status)) {
-    await release();
-    return response;
-  }
-  const stored = await toStored(response);
-  const kept = await completeIdempotencyKey(db, ctx, { key, token: claim.token, response: stored });
-  // Only when this request outlived its lease and another took the key over: its answer stands.
-  if (!kept) log.warn("idempotency key taken over before the response was stored", { requestId: meta.requestId, status: stored.status });
+  crashPoint("idempotency.stored");
   // The first answer keeps all its headers; only replays are limited to the stored ones.
   return new Response(bodyFor(stored), { status: stored.status, statusText: response.statusText, headers: response.headers });
 }

@@ -81,11 +81,12 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     const params = pathParams(operation, rawParams);
     const query = queryParams(operation, req);
     const { body, raw } = await jsonBody(strict, req);
-    const run = () => handler({ req, meta, db, ctx, apiKey, params, query, body });
+    // With an Idempotency-Key the handler gets the transaction that also stores its answer.
+    const run = (handlerDb: Db) => handler({ req, meta, db: handlerDb, ctx, apiKey, params, query, body });
     // Requests refused above (401, 403, 404, 422, 429) never reach the key: retrying them with
     // the same key after fixing the request is fine. Routes without a body are identified by
     // method and path alone, as they ignore any body sent.
-    if (req.method === "POST") return withIdempotency({ req, meta, db, ctx, body: raw }, run);
-    return run();
+    if (req.method === "POST") return withIdempotency({ req, meta, db, owner: { organizationId: ctx.organizationId, apiKeyId: apiKey.id }, body: raw }, run);
+    return run(db);
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/idempotency-keys";
-import type { Ctx } from "../context";
+import { seal, unseal, UnsealError } from "../crypto/seal";
 import type { Db } from "../db/types";
 import { rowsOf } from "../db/types";
 import { AppError } from "../errors";
@@ -14,8 +14,11 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
  */
 export const IDEMPOTENCY_LEASE_SECONDS = 60;
 
-/** The response kept for replay; stored in `response_body` with the status beside it. */
+/** The response kept for replay; its headers and body are sealed in `response_body`. */
 export type StoredResponse = { status: number; headers: Record<string, string>; body: string };
+
+/** Keys belong to the API key that sent the request: another key's same string is unrelated. */
+export type KeyOwner = { organizationId: string; apiKeyId: string };
 
 /**
  * Identifies one claim of a key: the lease end it set, truncated to milliseconds so it
@@ -29,27 +32,51 @@ export type ClaimResult = { outcome: "claimed"; token: ClaimToken } | { outcome:
 const leaseEnd = sql.raw(`date_trunc('milliseconds', now() + interval '${IDEMPOTENCY_LEASE_SECONDS} seconds')`);
 const expiry = sql.raw(`now() + interval '${IDEMPOTENCY_TTL_HOURS} hours'`);
 
-const byKey = (ctx: Ctx, key: string) =>
-  and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, key));
+const byKey = (owner: KeyOwner, key: string) =>
+  and(eq(idempotencyKeys.organizationId, owner.organizationId), eq(idempotencyKeys.apiKeyId, owner.apiKeyId), eq(idempotencyKeys.key, key));
 
-const inFlight = () =>
+// An answer may hold a secret shown once (a webhook signing secret, an invitation link): it is
+// sealed, bound to its row and status, and opened only to be replayed.
+const ANSWER_PURPOSE = "idempotency-answer";
+const answerContext = (owner: KeyOwner, key: string, status: number) => [owner.organizationId, owner.apiKeyId, key, status].join("\n");
+
+function sealAnswer(owner: KeyOwner, key: string, { status, headers, body }: StoredResponse): string {
+  return seal(ANSWER_PURPOSE, JSON.stringify({ headers, body }), answerContext(owner, key, status));
+}
+
+function openAnswer(owner: KeyOwner, key: string, status: number, sealed: string): StoredResponse {
+  try {
+    const { headers, body } = JSON.parse(unseal(ANSWER_PURPOSE, sealed, answerContext(owner, key, status))) as Omit<StoredResponse, "status">;
+    return { status, headers, body };
+  } catch (err) {
+    if (!(err instanceof UnsealError)) throw err;
+    // AUTH_SECRET changed within the key's 24 hours. Running the request again could repeat
+    // what it did, so it is refused instead.
+    throw new AppError(
+      "conflict",
+      "This Idempotency-Key was already used for this request, but its stored answer can no longer be read. It is not run again: read what it created, or use a new key for a new request.",
+    );
+  }
+}
+
+export const idempotencyInFlight = () =>
   new AppError("idempotency_in_flight", "A request with this Idempotency-Key is still being processed; retry after it has finished.", {
     headers: { "Retry-After": "1" },
   });
 
 /**
- * Claims an organisation's key for one request before its handler runs. The claim is a single
+ * Claims an API key's Idempotency-Key for one request before its handler runs. The claim is a single
  * committed `insert … on conflict do nothing`, so concurrent requests race on the primary key
  * and exactly one of them runs the handler. The others get the stored answer (same request,
  * already answered), 409 (still in flight) or 422 (the key was used for another request).
  */
-export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; requestHash: string }): Promise<ClaimResult> {
+export async function claimIdempotencyKey(db: Db, owner: KeyOwner, input: { key: string; requestHash: string }): Promise<ClaimResult> {
   // A few rounds: between our failed insert and our read, the owner may release the key (5xx)
   // or the sweep may delete it; then the insert is simply tried again.
   for (let round = 0; round < 3; round++) {
     const [inserted] = await db
       .insert(idempotencyKeys)
-      .values({ organizationId: ctx.organizationId, key: input.key, requestHash: input.requestHash, lockedUntil: leaseEnd, expiresAt: expiry })
+      .values({ organizationId: owner.organizationId, apiKeyId: owner.apiKeyId, key: input.key, requestHash: input.requestHash, lockedUntil: leaseEnd, expiresAt: expiry })
       .onConflictDoNothing()
       .returning({ lockedUntil: idempotencyKeys.lockedUntil });
     if (inserted) return { outcome: "claimed", token: inserted.lockedUntil! };
@@ -63,7 +90,7 @@ export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string
         lapsed: sql<boolean>`coalesce(${idempotencyKeys.lockedUntil} < now(), true)`,
       })
       .from(idempotencyKeys)
-      .where(byKey(ctx, input.key));
+      .where(byKey(owner, input.key));
     if (!row) continue;
     if (!row.expired) {
       if (row.requestHash !== input.requestHash) {
@@ -72,16 +99,13 @@ export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string
           "This Idempotency-Key was already used for a different request (method, path or body). Use a new key for a new request.",
         );
       }
-      if (row.responseStatus !== null) {
-        const stored = row.responseBody as Omit<StoredResponse, "status">;
-        return { outcome: "replay", response: { status: row.responseStatus, headers: stored.headers, body: stored.body } };
-      }
-      if (!row.lapsed) throw inFlight();
+      if (row.responseStatus !== null) return { outcome: "replay", response: openAnswer(owner, input.key, row.responseStatus, row.responseBody!) };
+      if (!row.lapsed) throw idempotencyInFlight();
     }
-    const token = await takeOver(db, ctx, input);
+    const token = await takeOver(db, owner, input);
     if (token) return { outcome: "claimed", token };
   }
-  throw inFlight();
+  throw idempotencyInFlight();
 }
 
 /**
@@ -89,13 +113,13 @@ export async function claimIdempotencyKey(db: Db, ctx: Ctx, input: { key: string
  * answer (its process died). Conditional on exactly that, so of two requests trying at once
  * only one succeeds.
  */
-async function takeOver(db: Db, ctx: Ctx, input: { key: string; requestHash: string }): Promise<ClaimToken | undefined> {
+async function takeOver(db: Db, owner: KeyOwner, input: { key: string; requestHash: string }): Promise<ClaimToken | undefined> {
   const [row] = await db
     .update(idempotencyKeys)
     .set({ requestHash: input.requestHash, responseStatus: null, responseBody: null, lockedUntil: leaseEnd, createdAt: sql`now()`, expiresAt: expiry })
     .where(
       and(
-        byKey(ctx, input.key),
+        byKey(owner, input.key),
         or(
           sql`${idempotencyKeys.expiresAt} <= now()`,
           and(
@@ -110,23 +134,22 @@ async function takeOver(db: Db, ctx: Ctx, input: { key: string; requestHash: str
   return row?.lockedUntil ?? undefined;
 }
 
-const ownedBy = (ctx: Ctx, key: string, token: ClaimToken) =>
-  and(byKey(ctx, key), eq(idempotencyKeys.lockedUntil, token), isNull(idempotencyKeys.responseStatus));
+const ownedBy = (owner: KeyOwner, key: string, token: ClaimToken) =>
+  and(byKey(owner, key), eq(idempotencyKeys.lockedUntil, token), isNull(idempotencyKeys.responseStatus));
 
 /** Stores the answer for replay. False when the claim was lost (lease lapsed and taken over). */
-export async function completeIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; token: ClaimToken; response: StoredResponse }): Promise<boolean> {
-  const { status, headers, body } = input.response;
+export async function completeIdempotencyKey(db: Db, owner: KeyOwner, input: { key: string; token: ClaimToken; response: StoredResponse }): Promise<boolean> {
   const rows = await db
     .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: { headers, body }, lockedUntil: null })
-    .where(ownedBy(ctx, input.key, input.token))
+    .set({ responseStatus: input.response.status, responseBody: sealAnswer(owner, input.key, input.response), lockedUntil: null })
+    .where(ownedBy(owner, input.key, input.token))
     .returning({ key: idempotencyKeys.key });
   return rows.length > 0;
 }
 
 /** Frees the key without an answer (a 5xx or 429), so the client may retry with the same key. */
-export async function releaseIdempotencyKey(db: Db, ctx: Ctx, input: { key: string; token: ClaimToken }): Promise<void> {
-  await db.delete(idempotencyKeys).where(ownedBy(ctx, input.key, input.token));
+export async function releaseIdempotencyKey(db: Db, owner: KeyOwner, input: { key: string; token: ClaimToken }): Promise<void> {
+  await db.delete(idempotencyKeys).where(ownedBy(owner, input.key, input.token));
 }
 
 const SWEEP_BATCH = 5000;
@@ -135,8 +158,8 @@ const SWEEP_BATCH = 5000;
 export async function sweepIdempotencyKeys(db: Db): Promise<void> {
   for (;;) {
     const result = await db.execute(sql`
-      delete from idempotency_keys where (organization_id, key) in (
-        select organization_id, key from idempotency_keys where expires_at <= now() limit ${SWEEP_BATCH})
+      delete from idempotency_keys where (organization_id, api_key_id, key) in (
+        select organization_id, api_key_id, key from idempotency_keys where expires_at <= now() limit ${SWEEP_BATCH})
       returning 1 as deleted`);
     if (rowsOf(result).length < SWEEP_BATCH) return;
   }

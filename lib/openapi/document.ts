@@ -49,7 +49,7 @@ export function buildDocument(operations: Operation[], serverUrl: string): Json 
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Retrying a POST with the same key and body within 24 hours replays the first response instead of acting twice.",
+          description: "Retrying a POST with the same API key, Idempotency-Key and body within 24 hours replays the first response instead of acting twice.",
           schema: { type: "string", minLength: 1, maxLength: 255 },
         },
       },

@@ -5,7 +5,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** Runs a TypeScript entry point (the CLI, a helper) in a child process, as a user would. */
 export function runTs(script: string, args: string[], env: Record<string, string | undefined> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: "silent", ...env },
@@ -14,7 +14,7 @@ export function runTs(script: string, args: string[], env: Record<string, string
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 

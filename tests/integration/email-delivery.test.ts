@@ -129,6 +129,8 @@ describe("deliverEmailJob", () => {
     await expect(last).rejects.toThrow(/503/);
     await expect(last).rejects.not.toBeInstanceOf(PermanentJobError);
     expect(await emailRow(email.id)).toMatchObject({ status: "FAILED", attempts: 2 });
+    // It will never be sent: the stored copy keeps no working link.
+    expect((await emailRow(email.id)).text).not.toContain(interview.invitationUrl);
     const api = await readApi(interview.id);
     expect(api.invitation).toMatchObject({ emailStatus: "FAILED", emailError: expect.stringContaining("503") });
   });
@@ -138,6 +140,7 @@ describe("deliverEmailJob", () => {
     plan.push(422);
     await expect(deliverEmailJob(d(), job(email.id, 1, 5))).rejects.toBeInstanceOf(PermanentJobError);
     expect((await interviewRow(interview.id)).invitationEmailError).toMatch(/422 validation_error/);
+    expect((await emailRow(email.id)).html).not.toContain(interview.invitationUrl);
     expect((await readApi(interview.id)).invitation.emailStatus).toBe("FAILED");
   });
 

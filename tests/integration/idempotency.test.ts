@@ -4,25 +4,29 @@ import { z } from "zod";
 import { auditEvents } from "@/db/audit-events";
 import { idempotencyKeys } from "@/db/idempotency-keys";
 import { recordAudit } from "@/lib/audit";
+import { claimIdempotencyKey, completeIdempotencyKey, type KeyOwner } from "@/lib/idempotency/keys";
+import { requestHash } from "@/lib/idempotency/request-hash";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { json } from "@/lib/http/json";
 import { v1Route } from "@/lib/http/v1-route";
 import { newId } from "@/lib/ids";
 import { periodicTasks } from "@/lib/queue/handlers";
-import { setupTestDatabase } from "../helpers/db";
+import { setupTestDatabase, testDbKind } from "../helpers/db";
 import { createTestKey, createTestOrg } from "../helpers/factories";
 import { call } from "../helpers/http";
 
-// What the test route's handler does next, set by each test.
-const behaviour: { hold?: Promise<void>; delayMs?: number; fail?: "crash" | "not_found" } = {};
+// What the test route's handler does next, set by each test. `reached` is called once its write
+// is done (inside the transaction, so not yet visible to others) and before it waits on `hold`.
+const behaviour: { hold?: Promise<void>; reached?: () => void; delayMs?: number; fail?: "crash" | "not_found" } = {};
 
 // A POST built with the public API's wrapper whose side effect is one audit row, counted below.
 const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.string().min(1), x: z.record(z.string(), z.number()).optional() }) }, async ({ db, ctx, body }) => {
-  if (behaviour.fail === "crash") throw new Error("database went away");
   if (behaviour.fail === "not_found") throw notFound("Job");
   const id = newId("candidate");
   await recordAudit(db, ctx, { action: "thing.created", targetType: "thing", targetId: id, data: { name: body.name } });
+  if (behaviour.fail === "crash") throw new Error("database went away");
+  behaviour.reached?.();
   if (behaviour.hold) await behaviour.hold;
   if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
   return json({ id, name: body.name }, { status: 201, headers: { Location: `/api/v1/things/${id}` } });
@@ -31,12 +35,15 @@ const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.str
 const db = setupTestDatabase();
 let ctx: Ctx;
 let auth: string;
+let owner: KeyOwner;
 
 beforeEach(async () => {
   for (const k of Object.keys(behaviour)) delete behaviour[k as keyof typeof behaviour];
   const org = await createTestOrg(db.get().db);
   ctx = org.ctx;
-  auth = (await createTestKey(db.get().db, ctx)).authorization;
+  const key = await createTestKey(db.get().db, ctx);
+  auth = key.authorization;
+  owner = { organizationId: ctx.organizationId, apiKeyId: key.id };
 });
 
 const post = (key: string | undefined, body: unknown = { name: "Ada" }, authorization = auth, path = "/api/v1/things") =>
@@ -53,20 +60,21 @@ async function sideEffects(orgCtx = ctx) {
 
 const keyRow = (key: string) => and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, key));
 
-/** Resolves once the handler has done its write (it is then parked on `behaviour.hold`). */
-async function untilSideEffects(n: number) {
-  for (let i = 0; i < 200; i++) {
-    if ((await sideEffects()) >= n) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error("the handler never ran");
+/** Parks the next handler run after its write: `reached` resolves then, `open` lets it finish. */
+function park() {
+  let open!: () => void;
+  behaviour.hold = new Promise<void>((r) => (open = r));
+  const reached = new Promise<void>((r) => (behaviour.reached = r));
+  return { reached, open };
 }
 
-function gate() {
-  let open!: () => void;
-  const hold = new Promise<void>((r) => (open = r));
-  return { hold, open };
-}
+/** A claim held by a request elsewhere (another process), as the wrapper makes it. */
+const claimElsewhere = (key: string, body: unknown = { name: "Ada" }) =>
+  claimIdempotencyKey(db.get().db, owner, { key, requestHash: requestHash("POST", "/api/v1/things", body) });
+
+// A parked handler holds its transaction open; PGlite serialises every query behind it, so the
+// tests that park one run on PostgreSQL, where other requests go on meanwhile.
+const onPostgres = testDbKind() === "postgres";
 
 describe("Idempotency-Key on POST", () => {
   it("replays the first response, status, body and Location, without running the handler again", async () => {
@@ -111,42 +119,68 @@ describe("Idempotency-Key on POST", () => {
     expect(await sideEffects()).toBe(1);
   });
 
-  it("409 idempotency_in_flight while the first request runs, then replays its answer", async () => {
-    const { hold, open } = gate();
-    behaviour.hold = hold;
-    const first = post("order-3");
-    await untilSideEffects(1);
-
+  it("409 idempotency_in_flight while the key is claimed by a running request, then the replay once it answered", async () => {
+    const claim = await claimElsewhere("order-3");
+    expect(claim.outcome).toBe("claimed");
     const during = await post("order-3");
     expect(during.status).toBe(409);
     expect(during.json.code).toBe("idempotency_in_flight");
     expect(during.headers.get("retry-after")).toBe("1");
 
+    const answer = { status: 201, headers: { "content-type": "application/json" }, body: '{"id":"cand_elsewhere"}' };
+    expect(await completeIdempotencyKey(db.get().db, owner, { key: "order-3", token: (claim as { token: Date }).token, response: answer })).toBe(true);
+    const after = await post("order-3");
+    expect([after.status, after.text, after.headers.get("idempotent-replayed")]).toEqual([201, answer.body, "true"]);
+    expect(await sideEffects()).toBe(0);
+  });
+
+  it("takes over a key whose lease lapsed with no answer (its process died): the request runs", async () => {
+    const claim = await claimElsewhere("order-4");
+    await db.get().db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(keyRow("order-4"));
+    const retry = await post("order-4");
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    expect(await sideEffects()).toBe(1);
+    // The dead request's claim can no longer store an answer over this one.
+    const late = { status: 201, headers: {}, body: "{}" };
+    expect(await completeIdempotencyKey(db.get().db, owner, { key: "order-4", token: (claim as { token: Date }).token, response: late })).toBe(false);
+    expect((await post("order-4")).json).toEqual(retry.json);
+  });
+
+  it.runIf(onPostgres)("a concurrent request gets 409 while the first runs, then its replay; nothing is visible before the answer", async () => {
+    const { reached, open } = park();
+    const first = post("order-3b");
+    await reached;
+    // The write and the answer commit together: until then, neither is visible.
+    expect(await sideEffects()).toBe(0);
+    const during = await post("order-3b");
+    expect([during.status, during.json.code]).toEqual([409, "idempotency_in_flight"]);
+
     open();
     const done = await first;
     expect(done.status).toBe(201);
-    const after = await post("order-3");
-    expect(after.status).toBe(201);
+    const after = await post("order-3b");
+    expect([after.status, after.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
     expect(after.json).toEqual(done.json);
     expect(await sideEffects()).toBe(1);
   });
 
-  it("takes over a key whose lease lapsed (its process died); the late first answer does not overwrite", async () => {
-    const { hold, open } = gate();
-    behaviour.hold = hold;
-    const stuck = post("order-4");
-    await untilSideEffects(1);
-    await db.get().db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(keyRow("order-4"));
+  it.runIf(onPostgres)("a request that outlived its lease is rolled back when another took the key over: one side effect", async () => {
+    const { reached, open } = park();
+    const stuck = post("order-4b");
+    await reached;
+    await db.get().db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(keyRow("order-4b"));
 
     delete behaviour.hold;
-    const retry = await post("order-4");
+    const retry = await post("order-4b");
     expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotent-replayed")).toBeNull();
-    expect(await sideEffects()).toBe(2);
 
     open();
-    expect((await stuck).status).toBe(201);
-    const replay = await post("order-4");
+    const late = await stuck;
+    expect([late.status, late.json.code]).toEqual([409, "idempotency_in_flight"]);
+    expect(await sideEffects()).toBe(1);
+    const replay = await post("order-4b");
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.json.id).toBe(retry.json.id);
   });
@@ -165,6 +199,8 @@ describe("Idempotency-Key on POST", () => {
     behaviour.fail = "crash";
     expect((await post("order-6")).status).toBe(500);
     expect(await db.get().db.select().from(idempotencyKeys).where(keyRow("order-6"))).toEqual([]);
+    // The handler's write before its failure went with it.
+    expect(await sideEffects()).toBe(0);
     delete behaviour.fail;
     const retried = await post("order-6");
     expect(retried.status).toBe(201);
@@ -213,6 +249,19 @@ describe("Idempotency-Key on POST", () => {
     expect((await post("shared-key", { name: "Ada" })).json).toEqual(mine.json);
     expect(await sideEffects(other.ctx)).toBe(1);
     expect(await sideEffects()).toBe(1);
+  });
+
+  it("keys belong to one API key: another key of the same organisation runs its own request with the same key", async () => {
+    const mine = await post("per-key", { name: "Ada" });
+    const otherAuth = (await createTestKey(db.get().db, ctx)).authorization;
+    const theirs = await post("per-key", { name: "Ada" }, otherAuth);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get("idempotent-replayed")).toBeNull();
+    expect(theirs.json.id).not.toBe(mine.json.id);
+    // The string is now theirs too: another body under it is a reuse of their key.
+    expect((await post("per-key", { name: "Grace" }, otherAuth)).status).toBe(422);
+    expect((await post("per-key", { name: "Ada" })).json).toEqual(mine.json);
+    expect(await sideEffects()).toBe(2);
   });
 
   it("refuses a malformed header with a 422 naming it", async () => {
