@@ -74,7 +74,7 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
                 <>
                   <p className="flex items-baseline gap-2">
                     <span className="text-3xl font-semibold tabular-nums" data-testid="overall-score">
-                      {view.report.overallScore === null ? "–" : format.number(view.report.overallScore, { maximumFractionDigits: 0 })}
+                      {view.report.overallScore === null ? "–" : format.number(view.report.overallScore, { maximumFractionDigits: 1 })}
                     </span>
                     <span className="text-muted-foreground">/ 100</span>
                   </p>

@@ -115,7 +115,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 <CardTitle>{t("about")}</CardTitle>
               </CardHeader>
               <CardContent>
-                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
+                <dl className="grid gap-0.5 text-sm [&_dd]:mb-2 [&_dd]:font-medium [&_dt]:text-xs">
                   <dt className="text-muted-foreground">{t("model")}</dt>
                   <dd className="break-all">{report.model ?? "–"}</dd>
                   <dt className="text-muted-foreground">{t("promptVersion")}</dt>
