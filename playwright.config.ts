@@ -5,6 +5,7 @@ import { API_BASE_URL, API_DATA_DIR, API_PORT } from "./e2e/support/api";
 // Debian's chromium: Playwright cannot download its own browsers on these machines.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+export const E2E_AGENT_SECRET = "e2e-agent-secret-0123456789abcdef";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 const serverEnv = {
@@ -12,6 +13,8 @@ const serverEnv = {
   AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_LEVEL: "warn",
+  // The console specs play an interview with the reference agent, as the voice agent would.
+  AGENT_SECRET: E2E_AGENT_SECRET,
 };
 
 export default defineConfig({

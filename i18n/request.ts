@@ -1,6 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, isTimeZone, LOCALE_COOKIE, negotiateLocale, TIME_ZONE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 // No locale in the URL: a console user's language is their choice (cookie, written together
 // with the user's stored preference), else the browser's. Candidate pages pass the interview's
@@ -12,5 +12,7 @@ export default getRequestConfig(async ({ locale: explicit }) => {
     const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
     locale = isLocale(chosen) ? chosen : negotiateLocale((await headers()).get("accept-language"));
   }
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default, timeZone: "UTC" };
+  // Dates render in the browser's time zone once it has told us (TimeZoneCookie); UTC before.
+  const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  return { locale, messages: (await import(`../messages/${locale}.json`)).default, timeZone: isTimeZone(zone) ? zone : "UTC" };
 });

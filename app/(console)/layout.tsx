@@ -6,6 +6,7 @@ import { Brand } from "@/components/console/brand";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { MobileNav } from "@/components/console/mobile-nav";
 import { QueryProvider } from "@/components/console/query-provider";
+import { TimeZoneCookie } from "@/components/console/time-zone-cookie";
 import { UserMenu } from "@/components/console/user-menu";
 import { isTheme, THEME_COOKIE } from "@/lib/console/preferences";
 import { requireConsole } from "@/lib/console/session";
@@ -20,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <NuqsAdapter>
       <QueryProvider>
+        <TimeZoneCookie />
         <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>

@@ -28,3 +28,16 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked.find((entry) => isLocale(entry.base))?.base as Locale | undefined ?? DEFAULT_LOCALE;
 }
+
+/** The browser's IANA time zone, sent once by the console so dates read in local time. */
+export const TIME_ZONE_COOKIE = "parley_tz";
+
+export function isTimeZone(value: string | undefined): value is string {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

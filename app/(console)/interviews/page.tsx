@@ -1,0 +1,126 @@
+import { MessagesSquare, Plus } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { AutoRefresh } from "@/components/console/auto-refresh";
+import { PageHeader } from "@/components/console/page-header";
+import { InterviewFilters } from "@/components/interviews/interview-filters";
+import { InterviewTable } from "@/components/interviews/interview-table";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { interviewStatus } from "@/db/interviews";
+import { CONSOLE_PAGE_SIZE, consoleListParams, listConsoleInterviews } from "@/lib/console/interview-list";
+import { pickerOptions } from "@/lib/console/pickers";
+import { canAct, requireConsole } from "@/lib/console/session";
+import { countInterviewsByStatus } from "@/lib/interviews/stats";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("interviews"))("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** The same page with some parameters changed (page back to 1 unless it is the page that changes). */
+function hrefWith(search: Search, patch: Record<string, string | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (typeof v === "string" && k !== "page") params.set(k, v);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) params.delete(k);
+    else params.set(k, v);
+  }
+  const qs = params.toString();
+  return qs ? `/interviews?${qs}` : "/interviews";
+}
+
+export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [search, { db, ctx, user }] = await Promise.all([searchParams, requireConsole()]);
+  const params = consoleListParams.parse(search);
+  const [t, tStatus, list, counts, options] = await Promise.all([
+    getTranslations("interviews"),
+    getTranslations("status"),
+    listConsoleInterviews(db, ctx, params),
+    countInterviewsByStatus(db, ctx),
+    pickerOptions(db, ctx),
+  ]);
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  const totalPages = Math.max(1, Math.ceil(list.total / CONSOLE_PAGE_SIZE));
+  const tabs: { key: string | null; label: string; n: number }[] = [{ key: null, label: t("all"), n: all }, ...interviewStatus.enumValues.map((s) => ({ key: s, label: tStatus(s), n: counts[s] }))];
+
+  return (
+    <>
+      <AutoRefresh everyMs={15_000} />
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle", { n: list.total })}
+        actions={
+          canAct(user.role) ? (
+            <Button asChild>
+              <Link href="/interviews/new">
+                <Plus aria-hidden />
+                {t("new")}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <nav aria-label={t("statusTabs")} className="mb-4 flex gap-1 overflow-x-auto rounded-lg bg-muted p-1" data-print="hide">
+        {tabs.map((tab) => {
+          const active = (params.status ?? null) === tab.key;
+          return (
+            <Link
+              key={tab.key ?? "all"}
+              href={hrefWith(search, { status: tab.key })}
+              aria-current={active ? "page" : undefined}
+              data-testid={`tab-${tab.key ?? "ALL"}`}
+              className={cn(
+                "flex shrink-0 items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground no-underline hover:text-foreground",
+                active && "bg-card text-foreground shadow-sm",
+              )}
+            >
+              {tab.label}
+              <span className="rounded-full bg-background px-1.5 text-xs tabular-nums">{tab.n}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <InterviewFilters jobs={options.jobs} campaigns={options.campaigns} />
+      {list.rows.length ? (
+        <>
+          <InterviewTable rows={list.rows} />
+          <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between text-sm" data-print="hide">
+            <span className="text-muted-foreground">{t("pageOf", { page: params.page, pages: totalPages })}</span>
+            <div className="flex gap-2">
+              {params.page > 1 ? (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={hrefWith(search, { page: String(params.page - 1) })} rel="prev">
+                    {t("previous")}
+                  </Link>
+                </Button>
+              ) : null}
+              {params.page < totalPages ? (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={hrefWith(search, { page: String(params.page + 1) })} rel="next">
+                    {t("next")}
+                  </Link>
+                </Button>
+              ) : null}
+            </div>
+          </nav>
+        </>
+      ) : (
+        <EmptyState
+          icon={MessagesSquare}
+          title={all ? t("emptyFiltered") : t("empty")}
+          description={all ? t("emptyFilteredBody") : t("emptyBody")}
+          action={
+            all ? (
+              <Button asChild variant="outline">
+                <Link href="/interviews">{t("clearFilters")}</Link>
+              </Button>
+            ) : null
+          }
+        />
+      )}
+    </>
+  );
+}

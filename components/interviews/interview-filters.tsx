@@ -1,0 +1,85 @@
+"use client";
+
+import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { parseAsString, useQueryStates } from "nuqs";
+import { useEffect, useState, useTransition } from "react";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { Option } from "@/lib/console/pickers";
+
+const filterParsers = {
+  q: parseAsString,
+  job: parseAsString,
+  campaign: parseAsString,
+  from: parseAsString,
+  to: parseAsString,
+  sort: parseAsString,
+  page: parseAsString,
+};
+
+/** Filters live in the URL (bookmarkable, shareable); changing one re-renders the server table from page 1. */
+export function InterviewFilters({ jobs, campaigns }: { jobs: Option[]; campaigns: Option[] }) {
+  const t = useTranslations("interviews");
+  const [pending, startTransition] = useTransition();
+  const [params, setParams] = useQueryStates(filterParsers, { shallow: false, startTransition });
+  const [q, setQ] = useState(params.q ?? "");
+  const set = (patch: Partial<Record<keyof typeof filterParsers, string | null>>) => void setParams({ ...patch, page: null });
+
+  // Search as the user types, once they pause.
+  useEffect(() => {
+    if ((params.q ?? "") === q) return;
+    const timer = setTimeout(() => void setParams({ q: q || null, page: null }), 350);
+    return () => clearTimeout(timer);
+  }, [q, params.q, setParams]);
+
+  return (
+    <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(0,1fr))]" aria-busy={pending} data-print="hide">
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-q">{t("search")}</Label>
+        <div className="relative">
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
+          <Input id="filter-q" type="search" className="pl-8" placeholder={t("searchPlaceholder")} value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-job">{t("job")}</Label>
+        <NativeSelect id="filter-job" value={params.job ?? ""} onChange={(e) => set({ job: e.target.value || null })}>
+          <option value="">{t("allJobs")}</option>
+          {jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.label}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-campaign">{t("campaign")}</Label>
+        <NativeSelect id="filter-campaign" value={params.campaign ?? ""} onChange={(e) => set({ campaign: e.target.value || null })}>
+          <option value="">{t("allCampaigns")}</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-from">{t("from")}</Label>
+        <Input id="filter-from" type="date" value={params.from ?? ""} onChange={(e) => set({ from: e.target.value || null })} />
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-to">{t("to")}</Label>
+        <Input id="filter-to" type="date" value={params.to ?? ""} onChange={(e) => set({ to: e.target.value || null })} />
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="filter-sort">{t("sort")}</Label>
+        <NativeSelect id="filter-sort" value={params.sort ?? "newest"} onChange={(e) => set({ sort: e.target.value === "newest" ? null : e.target.value })}>
+          <option value="newest">{t("sortNewest")}</option>
+          <option value="oldest">{t("sortOldest")}</option>
+          <option value="score">{t("sortScore")}</option>
+        </NativeSelect>
+      </div>
+    </div>
+  );
+}

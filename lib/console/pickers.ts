@@ -1,0 +1,21 @@
+import { and, asc, eq } from "drizzle-orm";
+import { campaigns } from "@/db/campaigns";
+import { jobs } from "@/db/jobs";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+
+export type Option = { id: string; label: string };
+
+/** Jobs and campaigns for the console's filters and forms, alphabetically. */
+export async function pickerOptions(db: Db, ctx: Ctx): Promise<{ jobs: Option[]; campaigns: (Option & { jobId: string })[] }> {
+  const [jobRows, campaignRows] = await Promise.all([
+    db.select({ id: jobs.id, label: jobs.title }).from(jobs).where(eq(jobs.organizationId, ctx.organizationId)).orderBy(asc(jobs.title)).limit(500),
+    db
+      .select({ id: campaigns.id, label: campaigns.name, jobId: campaigns.jobId })
+      .from(campaigns)
+      .where(and(eq(campaigns.organizationId, ctx.organizationId)))
+      .orderBy(asc(campaigns.name))
+      .limit(500),
+  ]);
+  return { jobs: jobRows, campaigns: campaignRows };
+}
