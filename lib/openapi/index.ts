@@ -1,6 +1,7 @@
 import * as agent from "@/lib/agent/operations";
 import * as campaigns from "@/lib/campaigns/operations";
 import * as candidates from "@/lib/candidates/operations";
+import * as console from "@/lib/console/operations";
 import { env } from "@/lib/env";
 import * as interviewConfigs from "@/lib/interview-configs/operations";
 import * as interviews from "@/lib/interviews/operations";
@@ -15,7 +16,7 @@ import { TAGS } from "./tags";
 
 // Every module of operation declarations. A route serving an operation that is not listed here
 // fails tests/integration/route-operations.test.ts, and so does a listed one no route serves.
-const modules: Record<string, Operation>[] = [interviews, reports, candidates, jobs, campaigns, interviewConfigs, webhooks, meta, agent, live];
+const modules: Record<string, Operation>[] = [interviews, reports, candidates, jobs, campaigns, interviewConfigs, webhooks, meta, agent, live, console];
 
 const METHOD_ORDER = ["get", "post", "patch", "delete"];
 const tagIndex = (op: Operation) => TAGS.findIndex((t) => t.name === op.tag);

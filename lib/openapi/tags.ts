@@ -19,7 +19,7 @@ export const TAGS = [
   {
     name: "Console (internal)",
     internal: true,
-    description: "What the recruiter console calls with its session cookie: the live transcript stream. API keys are refused.",
+    description: "What the recruiter console calls with its session cookie: the live transcript stream and the interview page's refresh. API keys are refused.",
   },
 ] as const satisfies readonly { name: string; internal?: boolean; description?: string }[];
 
