@@ -1,15 +1,15 @@
-import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatExpiry } from "@/lib/email/invitation-template";
+import { translatorFor } from "@/lib/i18n/messages";
 import type { InvitationView } from "@/lib/interviews/invitation-link";
 import { CandidateFrame } from "./candidate-frame";
 
 type Open = Extract<InvitationView, { state: "open" }>;
 
 /** A valid link: who invites, for what, what the candidate is about to do, and the step to come. */
-export async function InvitationWelcome({ view }: { view: Open }) {
-  const t = await getTranslations({ locale: view.locale, namespace: "invitation" });
+export function InvitationWelcome({ view }: { view: Open }) {
+  const t = translatorFor(view.locale, "invitation");
   return (
     <CandidateFrame lang={view.locale}>
       <div>
