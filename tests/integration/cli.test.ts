@@ -17,7 +17,9 @@ const cli = async (...args: string[]) => {
   return { ...res, json: res.code === 0 ? JSON.parse(res.stdout) : null, error: res.stderr ? JSON.parse(res.stderr.trim().split("\n").pop()!).error : null };
 };
 
-describe("CLI", () => {
+// Each test starts up to five CLI processes one after the other, and one start on a fresh
+// embedded folder takes up to 16 s on a busy 2-core machine; a hang still fails.
+describe("CLI", { timeout: 180_000 }, () => {
   it("creates an organisation, a key with scopes, lists and revokes it, each as one JSON object", async () => {
     const org = await cli("org", "create", "--name", "Globex Corp");
     expect(org.code).toBe(0);

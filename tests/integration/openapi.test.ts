@@ -55,6 +55,7 @@ describe("OpenAPI document", () => {
     const { res, ops } = await served();
     const internal = ops.filter((o) => o.op["x-internal"]);
     expect(internal.map((o) => o.name).sort()).toEqual([
+      "GET /api/console/interviews/{id}",
       "GET /api/interviews/{id}/events",
       "GET /api/interviews/{id}/history",
       "PATCH /api/interviews/{id}/turns/{turnNumber}",
