@@ -17,7 +17,8 @@ export function CriteriaChart({ criteria }: { criteria: Row[] }) {
     <figure className="grid gap-3">
       <div className="h-64 w-full" aria-hidden data-testid="criteria-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+          {/* The table below is the accessible form; the drawing takes no keyboard focus. */}
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="var(--border)" />
             <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} stroke="var(--muted-foreground)" fontSize={12} />
             <YAxis type="category" dataKey="name" width={140} stroke="var(--muted-foreground)" fontSize={12} />
