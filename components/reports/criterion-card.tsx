@@ -1,5 +1,4 @@
 import { Quote } from "lucide-react";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReportResource } from "@/lib/api/schemas/reports";
 
@@ -19,7 +18,9 @@ export async function CriterionCard({ criterion, interviewId }: { criterion: Cri
         <ul className="mt-3 grid gap-2" aria-label={t("evidence")}>
           {criterion.evidence.map((e, i) => (
             <li key={i}>
-              <Link
+              {/* A full navigation on purpose: after a client-side one the browser does not set
+                  :target, and the quoted turn would not be highlighted. */}
+              <a
                 href={`/interviews/${interviewId}#turn-${e.turnNumber}`}
                 className="flex gap-2 rounded-md border-l-2 border-primary bg-muted/50 px-3 py-2 text-sm text-foreground no-underline hover:bg-accent"
                 data-testid="evidence-link"
@@ -28,7 +29,7 @@ export async function CriterionCard({ criterion, interviewId }: { criterion: Cri
                 <span>
                   <q className="italic">{e.quote}</q> <span className="whitespace-nowrap text-xs text-muted-foreground">{t("turnRef", { n: e.turnNumber })}</span>
                 </span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
