@@ -54,6 +54,8 @@ test("the server-rendered page already holds the turns; new turns appear live wi
   await signIn(page);
   await page.goto("/interviews?status=INVITED");
   await page.getByTestId("interview-row").getByRole("link").first().click();
+  // The list shows status badges too: wait for the interview's own page before reading its id.
+  await page.waitForURL(/\/interviews\/int_\w+$/);
   const interviewId = page.url().split("/interviews/")[1]!;
   await expect(page.getByTestId("status-badge")).toHaveText("Invited");
 
