@@ -5,6 +5,11 @@ import type { AddressInfo } from "node:net";
 // (pointed at it with OPENAI_BASE_URL) is exercised end to end: request shape, error
 // statuses, response parsing. Tests script its answers; unscripted requests get a valid,
 // grounded report built from the request itself.
+//
+// Every answer closes its connection. Kept alive, an idle connection is closed by this server
+// after its keep-alive timeout (5 s) while the client's pool may pick that very connection for
+// the next request: on a busy machine the two meet and the request fails with "Connection
+// error" (a transient model error), which made the regeneration tests fail now and then.
 
 export type ReceivedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: ChatRequest };
 export type ChatRequest = {
@@ -81,7 +86,7 @@ export async function startOpenAIServer(options: { latencyMs?: number } = {}): P
     req.on("data", (d) => (raw += d));
     req.on("end", async () => {
       const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { "content-type": "application/json" });
+        res.writeHead(status, { "content-type": "application/json", connection: "close" });
         res.end(JSON.stringify(payload));
       };
       if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(404, { error: { message: "Not found", type: "invalid_request_error" } });

@@ -25,7 +25,9 @@ export async function startWebhookReceiver(options: { delayMs?: number } = {}): 
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
       received.push({ headers, body });
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-      res.writeHead(statuses.shift() ?? 200, { "content-type": "text/plain" });
+      // Closed after each answer: a pooled keep-alive connection this server times out can meet
+      // the next delivery on a busy machine (see openai-server.ts).
+      res.writeHead(statuses.shift() ?? 200, { "content-type": "text/plain", connection: "close" });
       res.end("ok");
     });
   });

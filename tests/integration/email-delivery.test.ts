@@ -18,7 +18,8 @@ import { call } from "../helpers/http";
 import { interviewWorld } from "../helpers/interview-fixtures";
 
 // A small server on 127.0.0.1 speaking Resend's API (POST /emails, Bearer auth,
-// Idempotency-Key), driven through the real resend SDK. No mocks.
+// Idempotency-Key), driven through the real resend SDK. No mocks. Each answer closes its
+// connection, so no request meets a keep-alive connection the server is timing out.
 const RESEND_KEY = "re_test_0123456789";
 type Received = { authorization?: string; idempotencyKey?: string; body: Record<string, unknown> };
 const received: Received[] = [];
@@ -29,7 +30,7 @@ const server = http.createServer((req, res) => {
   let raw = "";
   req.on("data", (c) => (raw += c));
   req.on("end", () => {
-    const reply = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const reply = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(body));
     if (req.method !== "POST" || req.url !== "/emails") return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
     if (req.headers.authorization !== `Bearer ${RESEND_KEY}`) return reply(401, { statusCode: 401, name: "invalid_api_key", message: "API key is invalid" });
     const key = req.headers["idempotency-key"] as string | undefined;
