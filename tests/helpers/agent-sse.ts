@@ -3,6 +3,8 @@ export type SseEvent = { id?: string; event: string; data: string };
 
 export class SseReader {
   private reader: ReadableStreamDefaultReader<Uint8Array>;
+  /** A read still waiting for its chunk: kept across a timeout, so that chunk is not lost. */
+  private pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
   private buffer = "";
   private queue: SseEvent[] = [];
   private decoder = new TextDecoder();
@@ -21,10 +23,12 @@ export class SseReader {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error("no SSE event in time");
       let timer: ReturnType<typeof setTimeout> | undefined;
+      this.pending ??= this.reader.read();
       const chunk = await Promise.race([
-        this.reader.read(),
+        this.pending,
         new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no SSE event in time")), left))),
       ]).finally(() => clearTimeout(timer));
+      this.pending = undefined;
       if (chunk.done) throw new Error("SSE stream ended");
       this.buffer += this.decoder.decode(chunk.value, { stream: true });
       this.parse();
