@@ -73,7 +73,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
-    throw new EnvError("Invalid environment:\n  AUTH_SECRET: required in production (32+ random characters)");
+    throw new EnvError(
+      "Invalid environment:\n  AUTH_SECRET: required in production (32+ random characters). Make one and start again:\n" +
+        `    export AUTH_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")`,
+    );
   }
   // It turns the webhook SSRF protection off: a development convenience, never a production setting.
   if (env.NODE_ENV === "production" && env.WEBHOOKS_ALLOW_PRIVATE_URLS) {

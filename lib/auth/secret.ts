@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { dataFolderSecret } from "@/lib/data-folder-secret";
 import { env } from "@/lib/env";
 
 /**
@@ -9,20 +7,5 @@ import { env } from "@/lib/env";
  * so sessions survive restarts without anyone having to invent a secret.
  */
 export function authSecret(): string {
-  const e = env();
-  if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  const file = path.resolve(e.PARLEY_DATA_DIR, "auth-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    try {
-      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
-      return secret;
-    } catch {
-      // Another process wrote it first: use theirs.
-      return fs.readFileSync(file, "utf8").trim();
-    }
-  }
+  return env().AUTH_SECRET ?? dataFolderSecret("auth-secret");
 }

@@ -43,6 +43,8 @@ describe("environment", () => {
 
   it("refuses production without AUTH_SECRET", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
+    // The message says how to make one, with nothing but node.
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow("export AUTH_SECRET=$(node -e");
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
 });
