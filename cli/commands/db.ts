@@ -1,28 +1,20 @@
 import { getDatabase } from "@/lib/db/client";
-import { migratePostgres } from "@/lib/db/postgres";
 import { env } from "@/lib/env";
-import { seedDemo } from "@/lib/seed/demo";
-import type { Command } from "../command";
+import type { Run } from "../command";
 
-export const dbCommands: Record<string, Command> = {
-  "db migrate": {
-    usage: "db migrate",
-    async run() {
-      const url = env().DATABASE_URL;
-      if (url) {
-        await migratePostgres(url);
-        return { migrated: true, database: "postgres" };
-      }
-      // The embedded database migrates itself when it is opened.
-      const database = await getDatabase();
-      return { migrated: true, database: "pglite", location: database.location };
-    },
-  },
-  seed: {
-    usage: "seed",
-    async run() {
-      const database = await getDatabase();
-      return seedDemo(database.db);
-    },
-  },
+export const migrateCommand: Run = async () => {
+  const url = env().DATABASE_URL;
+  if (url) {
+    const { migratePostgres } = await import("@/lib/db/postgres");
+    await migratePostgres(url);
+    return { migrated: true, database: "postgres" };
+  }
+  // The embedded database migrates itself when it is opened.
+  const database = await getDatabase();
+  return { migrated: true, database: "pglite", location: database.location };
+};
+
+export const seedCommand: Run = async () => {
+  const { seedDemo } = await import("@/lib/seed/demo");
+  return seedDemo((await getDatabase()).db);
 };

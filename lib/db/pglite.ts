@@ -1,11 +1,10 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "@/db/schema";
 import { installSafeQueryErrors } from "./errors";
 import { acquireEmbeddedLock, releaseEmbeddedLock } from "./lock";
-import { migrationsFolder } from "./migrations";
+import { isMigrated, migrationsFolder } from "./migrations";
 import type { Database, Db } from "./types";
 
 installSafeQueryErrors();
@@ -27,14 +26,28 @@ export function wrapPglite(client: PGlite, location: string, onClose?: () => voi
   };
 }
 
+export type EmbeddedOptions = {
+  /** PostgreSQL's buffer pool, e.g. "16MB" (PGlite's default is 128MB, slower to set up). */
+  sharedBuffers?: string;
+};
+
 /** Opens (creating and migrating if needed) the embedded database in `dataDir`. */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {}): Promise<Database> {
   const dir = path.resolve(dataDir);
   acquireEmbeddedLock(dir);
   try {
-    const client = await PGlite.create(path.join(dir, "pglite"));
+    const startParams = options.sharedBuffers ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers}`] : undefined;
+    const client = await PGlite.create(path.join(dir, "pglite"), { startParams });
     const database = wrapPglite(client, path.join(dir, "pglite"), () => releaseEmbeddedLock(dir));
-    await migrate(database.db as never, { migrationsFolder: migrationsFolder() });
+    // Every open (each CLI command, each app start) checks; only a database behind the code migrates.
+    const newestApplied = async () => {
+      const { rows } = await client.query<{ created_at: string | number }>("select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1");
+      return rows[0] ? Number(rows[0].created_at) : null;
+    };
+    if (!(await isMigrated(newestApplied))) {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      await migrate(database.db as never, { migrationsFolder: migrationsFolder() });
+    }
     return database;
   } catch (err) {
     releaseEmbeddedLock(dir);

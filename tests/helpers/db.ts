@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { setDatabase } from "@/lib/db/client";
-import { wrapPglite } from "@/lib/db/pglite";
+import { openEmbedded, wrapPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
 import { randomBase62 } from "@/lib/ids";
@@ -38,10 +39,12 @@ export async function createTestDatabase(): Promise<{ database: Database; url?: 
 /** Call at the top of a test file: one fresh database for the file, closed afterwards. */
 export function setupTestDatabase(): { get: () => Database; url: () => string | undefined } {
   let current: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  // Loading the snapshot is 1–2 s of CPU; on a 2-core machine shared with other test runs that
+  // stretched past the default 60 s. The timeout is there to catch a hang, so it allows for that.
   beforeAll(async () => {
     current = await createTestDatabase();
     setDatabase(current.database);
-  });
+  }, 180_000);
   afterAll(async () => {
     setDatabase(undefined);
     await current?.drop();
@@ -56,3 +59,19 @@ export function setupTestDatabase(): { get: () => Database; url: () => string | 
 }
 
 export const testDbKind = () => inject("testDb").kind;
+
+/**
+ * Fills an empty data folder with this run's migrated database, as a folder is after the app's
+ * first start: a child process (the CLI, a lock holder) then opens it in a second or two
+ * instead of creating a database from nothing (initdb alone is ~8 s of CPU).
+ */
+export async function migratedDataFolder(dataDir: string): Promise<void> {
+  const cfg = inject("testDb");
+  if (cfg.kind !== "pglite") {
+    // PostgreSQL runs have no PGlite snapshot: make the folder the way the app does.
+    await (await openEmbedded(dataDir)).close();
+    return;
+  }
+  const client = await PGlite.create({ dataDir: path.join(dataDir, "pglite"), loadDataDir: new Blob([fs.readFileSync(cfg.snapshot)]) });
+  await client.close();
+}

@@ -1,19 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/types";
-import { openEmbedded } from "@/lib/db/pglite";
 import { drainQueue } from "@/lib/queue/drain";
 import { enqueueJob } from "@/lib/queue/enqueue";
+import { runCli as cli } from "../helpers/cli";
 import { setupTestDatabase } from "../helpers/db";
-import { runTs } from "../helpers/spawn";
 
-// Operators inspect and retry failed jobs with the CLI, in a child process as they run it: on
-// DATABASE_URL (PostgreSQL runs) or an embedded folder of its own (PGlite runs).
+// Operators inspect and retry failed jobs with the CLI; its commands run here in-process, on
+// this file's database (the CLI as a process is cli.test.ts's smoke test).
 const testDb = setupTestDatabase();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-jobs-cli-"));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function failedJob(db: Db): Promise<string> {
   const { id } = await enqueueJob(db, { kind: "cli.broken", payload: { x: 1 }, maxAttempts: 1 });
@@ -27,20 +21,8 @@ async function failedJob(db: Db): Promise<string> {
 }
 
 describe("jobs CLI", () => {
-  it("lists FAILED jobs with their error, counts them, and queues one again", { timeout: 120_000 }, async () => {
-    const url = testDb.url();
-    let id: string;
-    if (url) id = await failedJob(testDb.get().db);
-    else {
-      // The embedded folder admits one process: make the job, close, then let the CLI open it.
-      const embedded = await openEmbedded(dataDir);
-      id = await failedJob(embedded.db);
-      await embedded.close();
-    }
-    const cli = async (...args: string[]) => {
-      const res = await runTs("cli/index.ts", args, url ? { DATABASE_URL: url } : { DATABASE_URL: "", PARLEY_DATA_DIR: dataDir });
-      return { code: res.code, json: res.stdout ? JSON.parse(res.stdout) : null, error: res.stderr ? JSON.parse(res.stderr).error : null };
-    };
+  it("lists FAILED jobs with their error, counts them, and queues one again", async () => {
+    const id = await failedJob(testDb.get().db);
 
     const list = await cli("jobs", "list", "--status", "FAILED");
     expect(list.code).toBe(0);
@@ -55,8 +37,11 @@ describe("jobs CLI", () => {
     expect(again.code).toBe(1);
     expect(again.error).toMatchObject({ code: "invalid_state" });
     expect((await cli("jobs", "retry", "--id", "bj_nope")).error).toMatchObject({ code: "not_found" });
+  });
 
+  it("refuses an unknown status or limit with a usage error", async () => {
     const bad = await cli("jobs", "list", "--status", "DONE");
-    expect(bad.code).toBe(2);
+    expect(bad).toMatchObject({ code: 2, error: { code: "usage", message: expect.stringContaining("QUEUED, RUNNING, SUCCEEDED, FAILED") } });
+    expect((await cli("jobs", "list", "--limit", "5000")).code).toBe(2);
   });
 });

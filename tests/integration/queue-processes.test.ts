@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backgroundJobs } from "@/db/background-jobs";
 import { rowsOf } from "@/lib/db/types";
 import { enqueueJob } from "@/lib/queue/enqueue";
-import { setupTestDatabase, testDbKind } from "../helpers/db";
+import { migratedDataFolder, setupTestDatabase, testDbKind } from "../helpers/db";
 
 // The queue across real processes on PostgreSQL (PGlite admits one process): workers that
 // share the work without running a job twice, a worker killed mid-job, `npm run worker`.
@@ -124,9 +124,11 @@ describe.skipIf(testDbKind() !== "postgres")("queue across processes", () => {
 });
 
 describe("npm run worker on the embedded database", () => {
-  it("refuses, naming the app's process, while the app holds the database", { timeout: 60_000 }, async () => {
+  // Two child processes (node, tsx, PGlite each): the timeout is there for a hang only.
+  it("refuses, naming the app's process, while the app holds the database", { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-worker-"));
     try {
+      await migratedDataFolder(dir);
       const app = start("tests/helpers/hold-embedded.ts", [dir]);
       const { pid } = JSON.parse(await app.firstLine);
       const worker = start("cli/worker.ts", [], { DATABASE_URL: "", PARLEY_DATA_DIR: dir, LOG_LEVEL: "info" });
