@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config";
 import { runCli } from "../support/cli";
-import { signIn } from "../support/login";
+import { signIn, signInWithForm } from "../support/login";
 
 test("the app starts on a fresh embedded database: health answers, a signed-out visitor is sent to sign in and back", async ({ page, request }) => {
   const health = await request.get("/api/health");
@@ -14,17 +14,21 @@ test("the app starts on a fresh embedded database: health answers, a signed-out 
   await expect(page.getByRole("heading", { name: "Sign in to Parley" })).toBeVisible();
 });
 
-test("the demo organisation seeded on first start can sign in and see its interviews", async ({ page }) => {
-  await signIn(page);
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByTestId("organization-name")).toHaveText("Northwind Robotics");
-  await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
-});
-
-test("a wrong password is refused with a message", async ({ page }) => {
-  await signIn(page, { email: "demo@parley.localhost", password: "wrong-password" });
+test("the sign-in form: a wrong password is refused with a message, the right one opens the console", async ({ page }) => {
+  await signInWithForm(page, { email: "demo@parley.localhost", password: "wrong-password" });
   await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
   await expect(page).toHaveURL(/\/login\?error=1$/);
+
+  await signInWithForm(page);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("organization-name")).toHaveText("Northwind Robotics");
+});
+
+test("the demo organisation seeded on first start sees its interviews", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/");
+  await expect(page.getByTestId("organization-name")).toHaveText("Northwind Robotics");
+  await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
 });
 
 test("a second process on the same embedded folder gets a clear error; the first keeps its data", async ({ page, request }) => {
@@ -34,5 +38,6 @@ test("a second process on the same embedded folder gets a clear error; the first
 
   expect((await request.get("/api/health")).status()).toBe(200);
   await signIn(page);
+  await page.goto("/");
   await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
 });

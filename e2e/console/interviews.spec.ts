@@ -1,13 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { simulateInterview } from "@/lib/agent/simulator";
 import { E2E_AGENT_SECRET } from "../../playwright.config";
 import { checkPage } from "../support/axe";
-import { signIn as submitSignIn } from "../support/login";
-
-async function signIn(page: Page) {
-  await submitSignIn(page);
-  await expect(page).toHaveURL(/\/$/);
-}
+import { signIn } from "../support/login";
 
 test.describe.configure({ mode: "serial" });
 
@@ -82,6 +77,7 @@ test("an interview id that names nothing in this organisation is a 404 page", as
 
 test("the console speaks French when the user chooses it", async ({ page }, testInfo) => {
   await signIn(page);
+  await page.goto("/");
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitemradio", { name: "Français" }).click();
   await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
