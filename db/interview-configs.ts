@@ -1,13 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
+import type { InterviewConfigContent } from "../lib/interview-configs/schema";
 import { organizations } from "./organizations";
 
-export type InterviewQuestion = { id: string; text: string; followUps?: string[] };
-export type ScoringAnchors = Partial<Record<"1" | "2" | "3" | "4" | "5", string>>;
-export type Criterion = { key: string; label: string; weight: number; anchors: ScoringAnchors };
-// Lower bounds (0–100) of the overall score for each recommendation; below `no` is DEFINITELY_NO.
-export type ScoreBands = { strongYes: number; yes: number; noDecision: number; no: number };
+// The jsonb columns hold what lib/interview-configs/schema.ts parses to: one shape for the
+// database, the API, the agent and the editor. (A type-only import: drizzle-kit never loads it.)
 
 export const interviewConfigs = pgTable(
   "interview_configs",
@@ -20,9 +18,9 @@ export const interviewConfigs = pgTable(
     language: text("language").notNull().default("en"),
     maxDurationMinutes: integer("max_duration_minutes").notNull().default(30),
     intro: text("intro").notNull(),
-    questions: jsonb("questions").$type<InterviewQuestion[]>().notNull(),
-    criteria: jsonb("criteria").$type<Criterion[]>().notNull(),
-    scoreBands: jsonb("score_bands").$type<ScoreBands>().notNull(),
+    questions: jsonb("questions").$type<InterviewConfigContent["questions"]>().notNull(),
+    criteria: jsonb("criteria").$type<InterviewConfigContent["criteria"]>().notNull(),
+    scoreBands: jsonb("score_bands").$type<InterviewConfigContent["scoreBands"]>().notNull(),
     // Bumped on every edit; interviews snapshot the config and reports record the version they used.
     version: integer("version").notNull().default(1),
     isDefault: boolean("is_default").notNull().default(false),

@@ -50,7 +50,7 @@ export async function getAgentHistory(db: Db, ctx: Ctx, interviewId: string, now
       language: row.config.language,
       intro: row.config.intro,
       questions: row.config.questions,
-      criteria: row.config.criteria.map((c) => ({ key: c.key, label: c.label, weight: c.weight, anchors: { ...c.anchors } as Record<string, string> })),
+      criteria: row.config.criteria,
       maxDurationMinutes: row.config.maxDurationMinutes,
     },
     startedAt: row.startedAt?.toISOString() ?? null,

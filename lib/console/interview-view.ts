@@ -5,13 +5,17 @@ import type { InterviewOut } from "@/lib/api/schemas/interviews";
 import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
+import type { Criterion, InterviewConfigContent } from "@/lib/interview-configs/schema";
 import { getInterview } from "@/lib/interviews/get";
 
 export type ReportSummary = { id: string; status: string; version: number; recommendation: string | null; overallScore: number | null; generatedAt: string | null };
 
 /** Everything the recruiter's interview page shows: the API's interview plus the plan it runs to. */
 export type InterviewView = InterviewOut & {
-  config: { name: string; maxDurationMinutes: number; questionCount: number; language: string; criteria: { key: string; label: string; weight: number }[] };
+  config: Pick<InterviewConfigContent, "name" | "maxDurationMinutes" | "language"> & {
+    questionCount: number;
+    criteria: Pick<Criterion, "key" | "label" | "weight">[];
+  };
   report: ReportSummary | null;
 };
 

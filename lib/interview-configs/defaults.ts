@@ -1,4 +1,4 @@
-import type { Criterion, InterviewQuestion, ScoreBands } from "@/db/interview-configs";
+import type { Criterion, InterviewQuestion, ScoreBands } from "./schema";
 
 // Every organisation starts with this configuration, so an interview can be created before
 // anyone has written one. Criteria judge what the candidate said, never how they sounded.
@@ -38,10 +38,10 @@ export const DEFAULT_CRITERIA: Criterion[] = [
 ];
 
 export const DEFAULT_QUESTIONS: InterviewQuestion[] = [
-  { id: "q1", text: "Could you walk me through your background and what led you to apply for this role?" },
-  { id: "q2", text: "Tell me about a recent project you are proud of. What was your own contribution?" },
-  { id: "q3", text: "Describe a time you had to solve a difficult problem under time pressure. What did you do?" },
-  { id: "q4", text: "What would you want to learn or achieve in your first six months in this role?" },
+  { id: "q1", text: "Could you walk me through your background and what led you to apply for this role?", followUps: [] },
+  { id: "q2", text: "Tell me about a recent project you are proud of. What was your own contribution?", followUps: [] },
+  { id: "q3", text: "Describe a time you had to solve a difficult problem under time pressure. What did you do?", followUps: [] },
+  { id: "q4", text: "What would you want to learn or achieve in your first six months in this role?", followUps: [] },
 ];
 
 export const DEFAULT_INTRO =

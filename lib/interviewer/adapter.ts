@@ -1,38 +1,21 @@
-import type { InterviewConfigSnapshot } from "@/db/interview-configs";
 import type { HistoryOut } from "@/lib/api/schemas/agent";
+import type { InterviewConfigContent } from "@/lib/interview-configs/schema";
 import type { EngineInput } from "./types";
 
-// The one place the engine learns what a configuration looks like. The configuration's zod
-// schema is being unified elsewhere; when it moves, only this file needs repointing.
+// The engine reads a configuration in its one shape (lib/interview-configs/schema.ts), the
+// shape of both the snapshot frozen on the interview row and the `config` block of GET
+// /history; it takes only the parts it needs.
 
-export type InterviewerQuestion = { id: string; text: string; followUps: string[] };
-export type InterviewerCriterion = { key: string; label: string; anchors: Record<string, string> };
+/**
+ * What the interviewer needs from a configuration, and nothing else. `language` is a BCP 47
+ * tag as configured ("en", "fr-CA"); scripted lines use its primary subtag.
+ */
+export type InterviewerConfig = Pick<InterviewConfigContent, "language" | "intro" | "questions" | "criteria" | "maxDurationMinutes">;
 
-/** What the interviewer needs from a configuration snapshot, and nothing else. */
-export type InterviewerConfig = {
-  /** BCP 47 tag as configured ("en", "fr-CA"); scripted lines use its primary subtag. */
-  language: string;
-  intro: string;
-  questions: InterviewerQuestion[];
-  criteria: InterviewerCriterion[];
-  maxDurationMinutes: number;
-};
-
-/** The snapshot frozen on the interview row, or the `config` block of GET /history. */
-export type ConfigSource = Pick<InterviewConfigSnapshot, "language" | "intro" | "questions" | "criteria" | "maxDurationMinutes"> | HistoryOut["config"];
-
-export function toInterviewerConfig(source: ConfigSource): InterviewerConfig {
-  return {
-    language: source.language,
-    intro: source.intro,
-    questions: source.questions.map((q) => ({ id: q.id, text: q.text, followUps: q.followUps ?? [] })),
-    criteria: source.criteria.map((c) => ({
-      key: c.key,
-      label: c.label,
-      anchors: Object.fromEntries(Object.entries(c.anchors).filter((e): e is [string, string] => typeof e[1] === "string")),
-    })),
-    maxDurationMinutes: source.maxDurationMinutes,
-  };
+/** The interviewer's part of a snapshot (InterviewConfigSnapshot) or of the history's `config`. */
+export function toInterviewerConfig(source: InterviewerConfig): InterviewerConfig {
+  const { language, intro, questions, criteria, maxDurationMinutes } = source;
+  return { language, intro, questions, criteria, maxDurationMinutes };
 }
 
 /** The engine's input from GET /api/interviews/:id/history (or the same data read in-process). */

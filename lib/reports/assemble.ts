@@ -1,4 +1,4 @@
-import type { ScoreBands } from "@/db/interview-configs";
+import type { ScoreBands } from "@/lib/interview-configs/schema";
 import type { Recommendation, Scorecard } from "@/db/reports";
 import { verifyEvidence } from "./evidence";
 import type { ReportOutput } from "./model-output";

@@ -1,4 +1,4 @@
-import type { Criterion } from "@/db/interview-configs";
+import type { Criterion } from "@/lib/interview-configs/schema";
 import type { TranscriptTurn } from "./evidence";
 
 /** Stored on every report; bump it whenever the wording or the input layout below changes. */

@@ -1,4 +1,4 @@
-import type { ScoreBands } from "@/db/interview-configs";
+import type { ScoreBands } from "@/lib/interview-configs/schema";
 import type { Recommendation } from "@/db/reports";
 
 /**

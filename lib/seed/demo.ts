@@ -65,8 +65,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         isDefault: false,
         version: 1,
         questions: [
-          { id: "t1", text: "How would you design an outbox so that events are published exactly when a transaction commits?" },
-          { id: "t2", text: "A query got ten times slower after a deploy. How do you find out why?" },
+          { id: "t1", text: "How would you design an outbox so that events are published exactly when a transaction commits?", followUps: [] },
+          { id: "t2", text: "A query got ten times slower after a deploy. How do you find out why?", followUps: [] },
         ],
       })
       .returning();

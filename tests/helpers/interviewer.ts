@@ -54,8 +54,8 @@ export function testConfig(over: Partial<InterviewerConfig> = {}): InterviewerCo
     intro: "Hello, I am Parley, an AI interviewer. This conversation is recorded.",
     questions: QUESTIONS,
     criteria: [
-      { key: "communication", label: "Clarity", anchors: { "1": "Hard to follow.", "5": "Clear and structured." } },
-      { key: "experience", label: "Relevant experience", anchors: { "1": "No example.", "5": "Specific examples." } },
+      { key: "communication", label: "Clarity", weight: 1, anchors: { "1": "Hard to follow.", "5": "Clear and structured." } },
+      { key: "experience", label: "Relevant experience", weight: 1, anchors: { "1": "No example.", "5": "Specific examples." } },
     ],
     maxDurationMinutes: 10,
     ...over,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { interviewConfigs, type Criterion, type ScoreBands } from "@/db/interview-configs";
+import { interviewConfigs } from "@/db/interview-configs";
 import { interviewTurns } from "@/db/interview-turns";
 import { interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
@@ -10,6 +10,7 @@ import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { resetEnvCache } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import type { Criterion, ScoreBands } from "@/lib/interview-configs/schema";
 import { snapshotOf } from "@/lib/interviews/references";
 import { reportGenerateHandler } from "@/lib/reports/handler";
 import { COMPLETED_TRANSCRIPT, type DemoTurn } from "@/lib/seed/demo-data";

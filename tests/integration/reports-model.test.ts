@@ -1,6 +1,6 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Criterion } from "@/db/interview-configs";
+import type { Criterion } from "@/lib/interview-configs/schema";
 import type { Ctx } from "@/lib/context";
 import { resetEnvCache } from "@/lib/env";
 import { PermanentJobError } from "@/lib/queue/types";

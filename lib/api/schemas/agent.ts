@@ -2,6 +2,7 @@ import { z } from "zod";
 import { interviewStatus as interviewStatusEnum } from "@/db/interviews";
 import { reportStatus } from "@/db/reports";
 import { env } from "@/lib/env";
+import { interviewConfigContentSchema } from "@/lib/interview-configs/schema";
 import { idOf, isoInput, timestamp } from "./common";
 import { transcriptTurnSchema } from "./interviews";
 
@@ -96,14 +97,9 @@ export const history = z.object({
   roomName: z.string(),
   candidate: z.object({ firstName: z.string(), locale: z.string() }),
   job: z.object({ title: z.string(), description: z.string().nullable() }),
-  config: z.object({
-    version: z.number().int(),
-    language: z.string(),
-    intro: z.string(),
-    questions: z.array(z.object({ id: z.string(), text: z.string(), followUps: z.array(z.string()).optional() })),
-    criteria: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number(), anchors: z.record(z.string(), z.string()) })),
-    maxDurationMinutes: z.number().int(),
-  }),
+  config: interviewConfigContentSchema
+    .pick({ language: true, intro: true, questions: true, criteria: true, maxDurationMinutes: true })
+    .extend({ version: z.number().int() }),
   startedAt: timestamp.nullable(),
   elapsedSeconds: z.number().int(),
   remainingSeconds: z.number().int(),
