@@ -1,6 +1,7 @@
 // `npm run worker`: a process that only runs background jobs, beside (or instead of) the
 // workers inside the app processes. Logs are JSON lines; SIGTERM or SIGINT stops it cleanly
 // after its running jobs finish (up to WORKER_STOP_TIMEOUT_SECONDS).
+import { appJobs } from "@/lib/background-jobs";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     }
     return 1;
   }
-  const worker = startWorker(database, { ...workerOptionsFromEnv(), releaseOrphans: database.kind === "pglite" });
+  const worker = startWorker(database, { ...workerOptionsFromEnv(), ...appJobs, releaseOrphans: database.kind === "pglite" });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));

@@ -6,6 +6,9 @@ import { organizations } from "./organizations";
 // OUTBOX: kept for the local viewer because no e-mail provider is configured.
 export const emailStatus = pgEnum("email_status", ["QUEUED", "SENT", "FAILED", "OUTBOX"]);
 
+// emails.kind of the invitation e-mail (the only kind so far).
+export const INVITATION_EMAIL_KIND = "interview.invitation";
+
 // Every e-mail Parley sends, rendered at enqueue time; the background job only delivers it.
 export const emails = pgTable(
   "emails",

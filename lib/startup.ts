@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { organizations } from "@/db/organizations";
 import { agentSecret } from "./agent/secret";
+import { appJobs } from "./background-jobs";
 import { dataFolderSecretPath } from "./data-folder-secret";
 import { getDatabase } from "./db/client";
 import { EmbeddedDatabaseLockedError } from "./db/lock";
@@ -39,7 +40,7 @@ export async function startApp(): Promise<void> {
   // every start, so the simulator (or a real agent) can be pointed at this app at once.
   const agent = agentSecret();
   if (seeded || agent?.generated) printBanner(config.APP_URL, seeded, agent?.generated ? agent.value : undefined);
-  if (config.PARLEY_WORKER === "on") stopClaimingOnSignals(startProcessWorker(database));
+  if (config.PARLEY_WORKER === "on") stopClaimingOnSignals(startProcessWorker(database, appJobs));
 }
 
 async function seedIfEmpty(database: Database) {
@@ -51,7 +52,7 @@ async function seedIfEmpty(database: Database) {
 function startWorkerWhenDatabaseIsBack() {
   const retry = setTimeout(async () => {
     try {
-      stopClaimingOnSignals(startProcessWorker(await getDatabase()));
+      stopClaimingOnSignals(startProcessWorker(await getDatabase(), appJobs));
     } catch {
       startWorkerWhenDatabaseIsBack();
     }

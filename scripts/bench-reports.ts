@@ -28,7 +28,8 @@ import { newId, randomBase62 } from "@/lib/ids";
 import { newInvitationToken } from "@/lib/invitation-token";
 import { snapshotOf } from "@/lib/interviews/references";
 import { createOrganization } from "@/lib/organizations";
-import { reportGenerateHandler } from "@/lib/reports/handler";
+import { generateReportJob } from "@/lib/reports/job";
+import type { JobHandler } from "@/lib/queue/types";
 import { startWorker } from "@/lib/queue/worker";
 import { COMPLETED_TRANSCRIPT } from "@/lib/seed/demo-data";
 import { startOpenAIServer } from "../tests/helpers/openai-server";
@@ -120,10 +121,10 @@ async function main() {
 
     // Every handler run is timed, so the time outside the model call can be told apart.
     const runs: number[] = [];
-    const timedHandler: typeof reportGenerateHandler = async (d, job) => {
+    const timedHandler: JobHandler = async (d, job) => {
       const started = performance.now();
       try {
-        await reportGenerateHandler(d, job);
+        await generateReportJob.handler(d, job);
       } finally {
         runs.push(performance.now() - started);
       }
@@ -135,8 +136,8 @@ async function main() {
     const worker = startWorker(database, {
       concurrency,
       pollMs: 100,
-      handlers: { "report.generate": timedHandler },
-      kindConcurrency: { "report.generate": concurrency },
+      handlers: { [generateReportJob.kind]: timedHandler },
+      kindConcurrency: { [generateReportJob.kind]: concurrency },
       periodicTasks: [],
     });
     for (;;) {
@@ -154,7 +155,7 @@ async function main() {
     const jobRows = await db
       .select({ status: backgroundJobs.status, attempts: backgroundJobs.attempts })
       .from(backgroundJobs)
-      .where(and(eq(backgroundJobs.organizationId, ctx.organizationId), eq(backgroundJobs.kind, "report.generate")));
+      .where(and(eq(backgroundJobs.organizationId, ctx.organizationId), eq(backgroundJobs.kind, generateReportJob.kind)));
     const pointed = await db.$count(interviews, and(eq(interviews.organizationId, ctx.organizationId), sql`${interviews.reportId} is not null`));
     const ready = rows.filter((r) => r.status === "READY").length;
     const checks = {

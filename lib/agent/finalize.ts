@@ -1,4 +1,4 @@
-import { and, eq, max, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { campaignStages } from "@/db/campaign-stages";
 import { interviews } from "@/db/interviews";
 import { reports, type ReportStatus } from "@/db/reports";
@@ -7,9 +7,8 @@ import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { invalidField, invalidState } from "@/lib/errors";
-import { newId } from "@/lib/ids";
 import { effectiveStatus } from "@/lib/interviews/status";
-import { enqueueJob } from "@/lib/queue/enqueue";
+import { createReportVersion } from "@/lib/reports/create-version";
 import { lockInterview, type LockedInterview } from "@/lib/turns/lock";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
@@ -39,7 +38,8 @@ export async function finalizeInterview(db: Db, ctx: Ctx, interviewId: string, i
     if (interview.startedAt && endedAt < interview.startedAt) throw invalidField("endedAt", "must not be before the interview started");
     if (endedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw invalidField("endedAt", "must not be in the future");
 
-    const reportId = (input.generateReport ?? (await stageGeneratesReport(tx, ctx, interview.stageId))) ? await createReport(tx, ctx, interview) : null;
+    const generate = input.generateReport ?? (await stageGeneratesReport(tx, ctx, interview.stageId));
+    const reportId = generate ? (await createReportVersion(tx, ctx, interviewId)).id : null;
     const [done] = await tx
       .update(interviews)
       .set({
@@ -76,25 +76,6 @@ async function stageGeneratesReport(tx: Db, ctx: Ctx, stageId: string | null): P
     .from(campaignStages)
     .where(and(eq(campaignStages.id, stageId), eq(campaignStages.organizationId, ctx.organizationId)));
   return stage?.generateReport ?? true;
-}
-
-async function createReport(tx: Db, ctx: Ctx, interview: LockedInterview): Promise<string> {
-  const [latest] = await tx
-    .select({ version: max(reports.version) })
-    .from(reports)
-    .where(and(eq(reports.interviewId, interview.id), eq(reports.organizationId, ctx.organizationId)));
-  const reportId = newId("report");
-  await tx.insert(reports).values({
-    id: reportId,
-    organizationId: ctx.organizationId,
-    interviewId: interview.id,
-    version: (latest?.version ?? 0) + 1,
-    status: "PENDING",
-    configVersion: interview.configSnapshot.version,
-  });
-  // Queued in the same transaction: the job exists exactly when the report row does.
-  await enqueueJob(tx, { kind: "report.generate", payload: { reportId }, organizationId: ctx.organizationId, dedupeKey: `report:${reportId}` });
-  return reportId;
 }
 
 async function result(tx: Db, ctx: Ctx, interview: LockedInterview): Promise<FinalizeOut> {

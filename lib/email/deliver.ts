@@ -1,13 +1,15 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { Resend } from "resend";
-import { emails, type Email } from "@/db/emails";
+import { z } from "zod";
+import { emails, INVITATION_EMAIL_KIND, type Email } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import type { Db } from "../db/types";
 import { env } from "../env";
+import { isId } from "../ids";
 import { log } from "../log";
-import { PermanentJobError, type JobHandler } from "../queue/types";
+import { defineJob } from "../queue/define";
+import { type JobContext, PermanentJobError } from "../queue/types";
 import { withoutInvitationLinks } from "./invitation-link-redaction";
-import { INVITATION_EMAIL_KIND } from "./queue-invitation";
 
 const SEND_TIMEOUT_MS = 20_000;
 
@@ -59,13 +61,11 @@ async function markFailed(db: Db, email: Email, reason: string) {
 }
 
 /**
- * Job "email.send" {emailId}: delivers one queued e-mail through Resend. Runs outside any
- * transaction and may run twice (a crash between the send and the row update): the e-mail's
- * own idempotency key makes Resend answer the second send without sending again.
+ * Delivers one queued e-mail through Resend. Runs outside any transaction and may run twice (a
+ * crash between the send and the row update): the e-mail's own idempotency key makes Resend
+ * answer the second send without sending again.
  */
-export const deliverEmailJob: JobHandler = async (db, job) => {
-  const emailId = job.payload.emailId;
-  if (typeof emailId !== "string") throw new PermanentJobError("email.send: payload.emailId missing");
+async function deliverEmail(db: Db, { emailId }: { emailId: string }, job: JobContext): Promise<void> {
   const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
   // Gone (organisation deleted) or settled already (sent, failed, superseded, kept in the outbox).
   if (!email || email.status !== "QUEUED") return;
@@ -100,4 +100,13 @@ export const deliverEmailJob: JobHandler = async (db, job) => {
   }
   await markFailed(db, email, reason);
   throw retryable ? new Error(reason) : new PermanentJobError(reason);
-};
+}
+
+/** Queued with the e-mail row (lib/email/queue-invitation.ts); one job per e-mail. */
+export const sendEmailJob = defineJob({
+  kind: "email.send",
+  payload: z.object({ emailId: z.string().refine((v) => isId("email", v), "must be an e-mail id") }),
+  maxAttempts: 8,
+  dedupe: ({ emailId }) => `email.send:${emailId}`,
+  run: deliverEmail,
+});

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
-import { emails } from "@/db/emails";
+import { emails, INVITATION_EMAIL_KIND } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { organizations } from "@/db/organizations";
@@ -9,12 +9,11 @@ import type { Db } from "../db/types";
 import { env } from "../env";
 import { notFound } from "../errors";
 import { newId } from "../ids";
-import { enqueueJob } from "../queue/enqueue";
+import { enqueue } from "../queue/define";
+import { sendEmailJob } from "./deliver";
 import { renderInvitationEmail } from "./invitation-template";
 import { withdrawQueuedEmails } from "./withdraw";
 
-export const EMAIL_SEND_JOB = "email.send";
-export const INVITATION_EMAIL_KIND = "interview.invitation";
 const SUPERSEDED = "Not sent: superseded by a newer invitation e-mail.";
 
 /**
@@ -67,6 +66,6 @@ export async function queueInvitationEmail(
     .update(interviews)
     .set({ invitationEmailStatus: "QUEUED", invitationEmailError: null })
     .where(eq(interviews.id, input.interviewId));
-  await enqueueJob(tx, { kind: EMAIL_SEND_JOB, payload: { emailId }, organizationId: ctx.organizationId, dedupeKey: `email.send:${emailId}` });
+  await enqueue(tx, sendEmailJob, { emailId }, { organizationId: ctx.organizationId });
   return { emailId };
 }

@@ -1,13 +1,12 @@
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
-import { emails, type Email } from "@/db/emails";
+import { emails, INVITATION_EMAIL_KIND, type Email } from "@/db/emails";
 import { interviews, type Interview, type InterviewStatus } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { interviewListItemSchema, type InterviewListItem } from "@/lib/api/schemas/interviews";
 import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
-import { INVITATION_EMAIL_KIND } from "../email/queue-invitation";
 import { effectiveStatusSql } from "./status";
 
 type LatestEmail = Pick<Email, "id" | "interviewId" | "status" | "sentAt">;

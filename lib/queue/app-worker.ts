@@ -1,5 +1,6 @@
 import type { Database } from "../db/types";
 import { errorFields, log } from "../log";
+import type { JobRegistry } from "./define";
 import { startWorker, type Worker, workerOptionsFromEnv } from "./worker";
 
 // The worker inside an app process: one per process, kept on globalThis so that `next dev`
@@ -7,11 +8,11 @@ import { startWorker, type Worker, workerOptionsFromEnv } from "./worker";
 const holder = globalThis as typeof globalThis & { __parleyWorker?: Worker };
 
 /** Starts this process's worker with the settings of the environment, once. */
-export function startProcessWorker(database: Database): Worker {
+export function startProcessWorker(database: Database, registry: JobRegistry): Worker {
   if (holder.__parleyWorker) return holder.__parleyWorker;
   // On the embedded database this is the only process, so jobs still RUNNING were left by a
   // previous run of it: they need not wait for their leases.
-  const worker = startWorker(database, { ...workerOptionsFromEnv(), releaseOrphans: database.kind === "pglite" });
+  const worker = startWorker(database, { ...workerOptionsFromEnv(), ...registry, releaseOrphans: database.kind === "pglite" });
   holder.__parleyWorker = worker;
   return worker;
 }

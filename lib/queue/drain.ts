@@ -1,10 +1,10 @@
 import type { Db } from "../db/types";
 import { randomBase62 } from "../ids";
 import { claimJobs } from "./claim";
-import { jobHandlers, periodicTasks } from "./handlers";
 import { type JobOutcome, runClaimedJob, type RunOptions } from "./run";
 
-export type DrainOptions = Partial<Pick<RunOptions, "handlers" | "periodicTasks" | "leaseMs" | "retryDelayMs">> & {
+/** `handlers` (and `periodicTasks`): the application's registry (`appJobs`) or a test's own. */
+export type DrainOptions = Pick<RunOptions, "handlers"> & Partial<Pick<RunOptions, "periodicTasks" | "leaseMs" | "retryDelayMs">> & {
   /** Only jobs of these kinds (default: all). */
   kinds?: string[];
   /** Safety stop for handlers that keep enqueueing work (default 1000). */
@@ -16,12 +16,12 @@ export type DrainOptions = Partial<Pick<RunOptions, "handlers" | "periodicTasks"
  * tests and one-off scripts. Jobs that handlers enqueue meanwhile run too; a job scheduled for
  * a retry is not due yet, so it waits (move its run_at to run it again). Returns each run.
  */
-export async function drainQueue(db: Db, options: DrainOptions = {}): Promise<JobOutcome[]> {
+export async function drainQueue(db: Db, options: DrainOptions): Promise<JobOutcome[]> {
   const workerId = `drain:${randomBase62(8)}`;
   const maxJobs = options.maxJobs ?? 1000;
   const run: RunOptions = {
-    handlers: options.handlers ?? jobHandlers,
-    periodicTasks: options.periodicTasks ?? periodicTasks,
+    handlers: options.handlers,
+    periodicTasks: options.periodicTasks ?? [],
     leaseMs: options.leaseMs ?? 60_000,
     retryDelayMs: options.retryDelayMs,
   };

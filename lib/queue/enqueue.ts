@@ -3,7 +3,7 @@ import { backgroundJobs } from "@/db/background-jobs";
 import type { Db } from "../db/types";
 import { newId } from "../ids";
 
-/** Workers LISTEN here; enqueueJob NOTIFYs it so a new job starts without waiting for a poll. */
+/** Workers LISTEN here; every enqueue NOTIFYs it so a new job starts without waiting for a poll. */
 export const JOBS_CHANNEL = "parley_jobs";
 
 export type EnqueueInput = {
@@ -18,8 +18,9 @@ export type EnqueueInput = {
 };
 
 /**
- * Queues work to run after the response. Call it inside the transaction that makes the work
- * necessary, so the job exists exactly when the write does.
+ * The untyped insert under `enqueue` (lib/queue/define.ts), which application code uses: it
+ * checks the payload against the job's schema and takes attempts and dedupe key from the
+ * definition. Here only the queue itself (periodic jobs) and its tests call this directly.
  */
 export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: string; created: boolean }> {
   const id = newId("backgroundJob");

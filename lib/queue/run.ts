@@ -28,12 +28,12 @@ function handlerFor(kind: string, options: RunOptions): JobHandler {
   if (kind.startsWith(PERIODIC_KIND_PREFIX)) {
     const handler = periodicHandler(options.periodicTasks, kind);
     if (handler) return handler;
-    throw new PermanentJobError(`Unknown periodic task "${kind.slice(PERIODIC_KIND_PREFIX.length)}": it is not in periodicTasks (lib/queue/handlers.ts) of this process.`);
+    throw new PermanentJobError(`Unknown periodic task "${kind.slice(PERIODIC_KIND_PREFIX.length)}": it is not among the periodic tasks of this process's worker (lib/background-jobs.ts).`);
   }
   const handler = options.handlers[kind];
   if (handler) return handler;
   // Failing at once, not retrying: a missing handler does not appear by waiting.
-  throw new PermanentJobError(`Unknown job kind "${kind}": no handler is registered for it in jobHandlers (lib/queue/handlers.ts) of this process.`);
+  throw new PermanentJobError(`Unknown job kind "${kind}": no job of this kind is registered with this process's worker (lib/background-jobs.ts).`);
 }
 
 /**

@@ -5,7 +5,6 @@ import { errorFields, log } from "../log";
 import { randomBase62 } from "../ids";
 import { type ClaimedJob, claimJobs, releaseOrphanedJobs } from "./claim";
 import { JOBS_CHANNEL } from "./enqueue";
-import { jobConcurrency, jobHandlers, periodicTasks as registeredPeriodicTasks } from "./handlers";
 import { enqueuePeriodicJobs } from "./periodic";
 import { runClaimedJob, type RunOptions } from "./run";
 import type { JobHandler, KindConcurrency, PeriodicTask } from "./types";
@@ -19,8 +18,11 @@ export type WorkerOptions = {
   leaseMs?: number;
   /** How long stop() waits for running jobs (WORKER_STOP_TIMEOUT_SECONDS). */
   stopTimeoutMs?: number;
-  /** The registries of lib/queue/handlers.ts unless given (tests pass their own). */
-  handlers?: Record<string, JobHandler>;
+  /**
+   * What this worker runs, by kind: the application's registry (`appJobs`, lib/background-jobs.ts,
+   * passed by the entry points) or a test's own. No periodic tasks and no caps unless given.
+   */
+  handlers: Record<string, JobHandler>;
   periodicTasks?: PeriodicTask[];
   kindConcurrency?: KindConcurrency;
   retryDelayMs?: RunOptions["retryDelayMs"];
@@ -47,7 +49,7 @@ export type Worker = {
 export const WORKER_DEFAULTS = { concurrency: 4, pollMs: 1000, leaseMs: 60_000, stopTimeoutMs: 20_000 };
 
 /** Worker settings from the environment (lib/env.ts). */
-export function workerOptionsFromEnv(): WorkerOptions {
+export function workerOptionsFromEnv(): Omit<WorkerOptions, "handlers"> {
   const e = env();
   return {
     concurrency: e.WORKER_CONCURRENCY,
@@ -61,7 +63,7 @@ function resolveCaps(kinds: KindConcurrency): Map<string, number> {
   const caps = new Map<string, number>();
   for (const [kind, value] of Object.entries(kinds)) {
     const cap = typeof value === "function" ? value() : value;
-    if (!Number.isInteger(cap) || cap < 1) throw new Error(`jobConcurrency["${kind}"] must be a whole number of at least 1, not ${cap}.`);
+    if (!Number.isInteger(cap) || cap < 1) throw new Error(`The concurrency of job kind "${kind}" must be a whole number of at least 1, not ${cap}.`);
     caps.set(kind, cap);
   }
   return caps;
@@ -71,16 +73,16 @@ function resolveCaps(kinds: KindConcurrency): Map<string, number> {
  * Starts claiming and running jobs in this process until stop(). Several workers (in one
  * process or many) can share a database: claims skip each other's locked rows.
  */
-export function startWorker(database: Database, options: WorkerOptions = {}): Worker {
+export function startWorker(database: Database, options: WorkerOptions): Worker {
   const db = database.db;
   const id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBase62(6)}`;
   const concurrency = options.concurrency ?? WORKER_DEFAULTS.concurrency;
   const pollMs = options.pollMs ?? WORKER_DEFAULTS.pollMs;
-  const caps = resolveCaps(options.kindConcurrency ?? jobConcurrency);
-  const tasks = options.periodicTasks ?? registeredPeriodicTasks;
+  const caps = resolveCaps(options.kindConcurrency ?? {});
+  const tasks = options.periodicTasks ?? [];
   const abandon = new AbortController();
   const runOptions: RunOptions = {
-    handlers: options.handlers ?? jobHandlers,
+    handlers: options.handlers,
     periodicTasks: tasks,
     leaseMs: options.leaseMs ?? WORKER_DEFAULTS.leaseMs,
     retryDelayMs: options.retryDelayMs,

@@ -5,6 +5,7 @@ import { systemCtx } from "../context";
 import { rowsOf, type Db } from "../db/types";
 import type { PeriodicTask } from "../queue/types";
 import { finishFailed } from "./generate";
+import { generateReportJob } from "./job";
 
 const BATCH = 100;
 
@@ -18,7 +19,7 @@ export async function failAbandonedReports(db: Db): Promise<number> {
     await db.execute(sql`
       select r.id, r.organization_id, r.interview_id, r.version, r.config_version, j.last_error
       from ${reports} r
-      join ${backgroundJobs} j on j.kind = 'report.generate' and j.status = 'FAILED' and j.payload->>'reportId' = r.id
+      join ${backgroundJobs} j on j.kind = ${generateReportJob.kind} and j.status = 'FAILED' and j.payload->>'reportId' = r.id
       where r.status in ('PENDING', 'GENERATING')
       limit ${BATCH}`),
   );

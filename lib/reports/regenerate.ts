@@ -5,20 +5,8 @@ import { recordAudit } from "../audit";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { invalidState, notFound } from "../errors";
-import { isId, newId } from "../ids";
-import { enqueueJob } from "../queue/enqueue";
-
-export const REPORT_JOB_KIND = "report.generate";
-
-/** Queues the generation of a report version; the dedupe key makes a repeated enqueue harmless. */
-export function enqueueReportGeneration(db: Db, report: Pick<Report, "id" | "organizationId">) {
-  return enqueueJob(db, {
-    kind: REPORT_JOB_KIND,
-    payload: { reportId: report.id },
-    organizationId: report.organizationId,
-    dedupeKey: `${REPORT_JOB_KIND}:${report.id}`,
-  });
-}
+import { isId } from "../ids";
+import { createReportVersion } from "./create-version";
 
 /**
  * Asks for a new version of a completed interview's report (after a prompt or model change,
@@ -47,12 +35,8 @@ export async function regenerateReport(db: Db, ctx: Ctx, interviewId: string): P
       .limit(1);
     if (latest && (latest.status === "PENDING" || latest.status === "GENERATING")) return { report: latest, created: false };
 
-    const [report] = await tx
-      .insert(reports)
-      .values({ id: newId("report"), organizationId: ctx.organizationId, interviewId: interview.id, version: (latest?.version ?? 0) + 1, status: "PENDING" })
-      .returning();
-    await enqueueReportGeneration(tx, report!);
-    await recordAudit(tx, ctx, { action: "report.regenerate", targetType: "interview", targetId: interview.id, data: { reportId: report!.id, version: report!.version } });
-    return { report: report!, created: true };
+    const report = await createReportVersion(tx, ctx, interview.id);
+    await recordAudit(tx, ctx, { action: "report.regenerate", targetType: "interview", targetId: interview.id, data: { reportId: report.id, version: report.version } });
+    return { report, created: true };
   });
 }

@@ -4,12 +4,9 @@ import { webhookAttempts, webhookDeliveries } from "@/db/webhook-deliveries";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
 import type { Db } from "../db/types";
 import { isId, newId } from "../ids";
-import { enqueueJob } from "../queue/enqueue";
-import { PermanentJobError, type JobHandler } from "../queue/types";
+import { defineJob, enqueue } from "../queue/define";
 import { signWebhook } from "./secret";
 import { postWebhook, type SendResult } from "./send";
-
-export const WEBHOOK_JOB_KIND = "webhook.deliver";
 
 /**
  * Wait before attempt n+1 after attempt n failed (the Standard Webhooks / Svix schedule):
@@ -101,24 +98,32 @@ export async function attemptDelivery(
         .where(eq(webhookEndpoints.id, endpoint.id));
     }
     if (outcome === "RETRY") {
-      await enqueueJob(tx, {
-        kind: WEBHOOK_JOB_KIND,
-        payload: { deliveryId: delivery.id },
-        organizationId: delivery.organizationId,
-        runAt: new Date(Date.now() + RETRY_SCHEDULE_MS[attempt - 1]!),
-        maxAttempts: 3,
-        dedupeKey: `${WEBHOOK_JOB_KIND}:${delivery.id}:${attempt + 1}`,
-      });
+      await enqueue(
+        tx,
+        deliverWebhookJob,
+        { deliveryId: delivery.id, attempt: attempt + 1 },
+        { organizationId: delivery.organizationId, runAt: new Date(Date.now() + RETRY_SCHEDULE_MS[attempt - 1]!) },
+      );
     }
   });
   return outcome;
 }
 
-const payloadSchema = z.object({ deliveryId: z.string().refine((v) => isId("webhookDelivery", v)) });
-
-/** "webhook.deliver" {deliveryId}: one attempt; a failed one queues the next itself. */
-export const webhookDeliverHandler: JobHandler = async (db, job) => {
-  const payload = payloadSchema.safeParse(job.payload);
-  if (!payload.success) throw new PermanentJobError("webhook.deliver needs {deliveryId}");
-  await attemptDelivery(db, { deliveryId: payload.data.deliveryId, organizationId: job.organizationId }, job.signal);
-};
+/**
+ * One delivery attempt per job: `attempt` is the delivery's attempt number the job makes (its
+ * dedupe key, so an attempt is queued once), and a failed attempt queues the next one itself,
+ * on RETRY_SCHEDULE_MS. The job's own maxAttempts is the queue's, for crashes only: a job fails
+ * when its handler throws (the database is unreachable) or its process dies, not when the
+ * receiver does; eight attempts ride out about 10–20 minutes of that (docs/webhooks.md).
+ */
+export const deliverWebhookJob = defineJob({
+  kind: "webhook.deliver",
+  payload: z.object({
+    deliveryId: z.string().refine((v) => isId("webhookDelivery", v), "must be a webhook delivery id"),
+    // Jobs queued before the attempt was part of the payload carry only the delivery id.
+    attempt: z.number().int().min(1).max(MAX_DELIVERY_ATTEMPTS).default(1),
+  }),
+  maxAttempts: 8,
+  dedupe: ({ deliveryId, attempt }) => `webhook.deliver:${deliveryId}:${attempt}`,
+  run: async (db, { deliveryId }, job) => void (await attemptDelivery(db, { deliveryId, organizationId: job.organizationId }, job.signal)),
+});

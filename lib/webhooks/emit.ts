@@ -3,7 +3,8 @@ import { webhookDeliveries } from "@/db/webhook-deliveries";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
 import type { Db } from "../db/types";
 import { newId } from "../ids";
-import { enqueueJob } from "../queue/enqueue";
+import { enqueue } from "../queue/define";
+import { deliverWebhookJob } from "./deliver";
 import type { WebhookEventType } from "./events";
 
 /**
@@ -36,7 +37,7 @@ export async function emitWebhookEvent(
       eventType: event.type,
       payload: { type: event.type, timestamp, data: event.data },
     });
-    await enqueueJob(db, { kind: "webhook.deliver", payload: { deliveryId }, organizationId: event.organizationId, maxAttempts: 12 });
+    await enqueue(db, deliverWebhookJob, { deliveryId, attempt: 1 }, { organizationId: event.organizationId });
   }
   return endpoints.length;
 }

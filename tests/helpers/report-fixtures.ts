@@ -12,7 +12,7 @@ import { resetEnvCache } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { Criterion, ScoreBands } from "@/lib/interview-configs/schema";
 import { snapshotOf } from "@/lib/interviews/references";
-import { reportGenerateHandler } from "@/lib/reports/handler";
+import { generateReportJob } from "@/lib/reports/job";
 import { COMPLETED_TRANSCRIPT, type DemoTurn } from "@/lib/seed/demo-data";
 import { setupTestDatabase } from "./db";
 import { createTestOrg } from "./factories";
@@ -88,7 +88,7 @@ export function setupReportTests() {
   /** Runs the handler as the queue would for one attempt; returns the error it threw, if any. */
   async function runJob(reportId: string, attempt = 1, maxAttempts = 3, c: Ctx = state.ctx!): Promise<unknown> {
     try {
-      await reportGenerateHandler(db(), { id: "bj_test", kind: "report.generate", payload: { reportId }, organizationId: c.organizationId, attempt, maxAttempts });
+      await generateReportJob.handler(db(), { id: "bj_test", kind: generateReportJob.kind, payload: { reportId }, organizationId: c.organizationId, attempt, maxAttempts });
       return undefined;
     } catch (err) {
       return err;

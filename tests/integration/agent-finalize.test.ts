@@ -36,7 +36,7 @@ const post = (id: string, body: unknown) => call(postTurn, { method: "POST", pat
 const fin = (id: string, body: unknown = {}) => call(finalize, { method: "POST", path: `/api/interviews/${id}/finalize`, params: { id }, headers: secretHeaders, body });
 const getHistory = (id: string) => call(history, { path: `/api/interviews/${id}/history`, params: { id }, headers: secretHeaders });
 const reportJobs = (reportId: string) =>
-  db.get().db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `report:${reportId}`));
+  db.get().db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `report.generate:${reportId}`));
 
 describe("POST /api/interviews/:id/finalize", () => {
   it("completes, creates a PENDING report queued durably, links it, emits interview.completed", async () => {

@@ -4,7 +4,6 @@ import { backgroundJobs } from "@/db/background-jobs";
 import { interviewTurns } from "@/db/interview-turns";
 import { reports } from "@/db/reports";
 import { resetEnvCache } from "@/lib/env";
-import { drainQueue } from "@/lib/queue/drain";
 import type { Ctx } from "@/lib/context";
 import { createTestInterview } from "../helpers/agent-fixtures";
 import { secretHeaders, useAgentEnv } from "../helpers/agent-env";
@@ -13,6 +12,7 @@ import { SseReader } from "../helpers/agent-sse";
 import { setupTestDatabase, testDbKind } from "../helpers/db";
 import { createTestOrg } from "../helpers/factories";
 import { runTs } from "../helpers/spawn";
+import { drainAppJobs } from "../helpers/queue";
 
 // Real app processes sharing one PostgreSQL database: live fan-out across processes, a process
 // killed mid-interview, and the simulator playing a whole interview over HTTP.
@@ -121,14 +121,14 @@ describe.skipIf(testDbKind() !== "postgres")("agent endpoints across app process
     expect(asked.map((t) => (t.evaluation as { questionId: string }).questionId)).toEqual(["q1", "q2", "q3", "q4"]);
     expect(turns.filter((t) => t.isPendingQuestion)).toHaveLength(0);
     expect(turns.filter((t) => t.role === "candidate").every((t) => !t.content.endsWith("…"))).toBe(true);
-    const jobs = await db.get().db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `report:${summary.reportId}`));
+    const jobs = await db.get().db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `report.generate:${summary.reportId}`));
     expect(jobs).toHaveLength(1);
 
     // The simulator is the reference agent: its per-turn evaluations must be what reports read,
     // so a report built without a model rates every configured criterion.
     delete process.env.OPENAI_API_KEY;
     resetEnvCache();
-    await drainQueue(db.get().db, { kinds: ["report.generate"] });
+    await drainAppJobs(db.get().db, { kinds: ["report.generate"] });
     const [report] = await db.get().db.select().from(reports).where(eq(reports.id, summary.reportId));
     expect(report).toMatchObject({ status: "READY", model: "heuristic-v1" });
     expect(report!.scorecard!.criteria.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { GET as getRoute } from "@/app/api/v1/interviews/[id]/route";
 import { emails } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import type { Ctx } from "@/lib/context";
-import { deliverEmailJob } from "@/lib/email/deliver";
+import { sendEmailJob } from "@/lib/email/deliver";
 import { listOutbox } from "@/lib/email/outbox";
 import { resetEnvCache } from "@/lib/env";
 import { createInterview } from "@/lib/interviews/create";
@@ -81,10 +81,10 @@ const emailRow = async (id: string) => (await d().select().from(emails).where(eq
 const interviewRow = async (id: string) => (await d().select().from(interviews).where(eq(interviews.id, id)))[0]!;
 const readApi = async (id: string) => (await call(getRoute, { path: `/api/v1/interviews/${id}`, params: { id }, headers: { authorization: auth } })).json;
 
-describe("deliverEmailJob", () => {
+describe("the email.send job", () => {
   it("sends through Resend with the e-mail's idempotency key; SENT with the provider id shows on the interview", async () => {
     const { interview, email } = await invite();
-    await deliverEmailJob(d(), job(email.id));
+    await sendEmailJob.handler(d(), job(email.id));
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ authorization: `Bearer ${RESEND_KEY}`, idempotencyKey: email.idempotencyKey });
     expect(received[0]!.body).toMatchObject({ to: "ada@example.com", subject: email.subject, from: email.from });
@@ -96,27 +96,27 @@ describe("deliverEmailJob", () => {
     expect(sent.text).not.toContain(interview.invitationUrl);
     expect((await readApi(interview.id)).invitation).toMatchObject({ emailStatus: "SENT", emailError: null, emailId: email.id });
 
-    await deliverEmailJob(d(), job(email.id, 2));
+    await sendEmailJob.handler(d(), job(email.id, 2));
     expect(received).toHaveLength(1);
   });
 
   it("429 then success: retried by throwing, the same Idempotency-Key on both attempts", async () => {
     const { interview, email } = await invite();
     plan.push(429);
-    await expect(deliverEmailJob(d(), job(email.id, 1))).rejects.toThrow(/429/);
+    await expect(sendEmailJob.handler(d(), job(email.id, 1))).rejects.toThrow(/429/);
     expect(await emailRow(email.id)).toMatchObject({ status: "QUEUED", attempts: 1, lastError: expect.stringContaining("rate_limit_exceeded") });
     expect((await interviewRow(interview.id)).invitationEmailStatus).toBe("QUEUED");
-    await deliverEmailJob(d(), job(email.id, 2));
+    await sendEmailJob.handler(d(), job(email.id, 2));
     expect(received.map((r) => r.idempotencyKey)).toEqual([email.idempotencyKey, email.idempotencyKey]);
     expect(await emailRow(email.id)).toMatchObject({ status: "SENT", attempts: 2 });
   });
 
   it("a crash between the send and the row update: the re-run presents the same key and Resend does not send twice", async () => {
     const { email } = await invite();
-    await deliverEmailJob(d(), job(email.id));
+    await sendEmailJob.handler(d(), job(email.id));
     const first = (await emailRow(email.id)).providerMessageId;
     await d().update(emails).set({ status: "QUEUED", html: email.html, text: email.text }).where(eq(emails.id, email.id));
-    await deliverEmailJob(d(), job(email.id, 2));
+    await sendEmailJob.handler(d(), job(email.id, 2));
     expect(received.map((r) => r.idempotencyKey)).toEqual([email.idempotencyKey, email.idempotencyKey]);
     expect((await emailRow(email.id)).providerMessageId).toBe(first);
   });
@@ -124,9 +124,9 @@ describe("deliverEmailJob", () => {
   it("5xx on every attempt: after the last one the failure shows on the interview", async () => {
     const { interview, email } = await invite();
     plan.push(500, 503);
-    await expect(deliverEmailJob(d(), job(email.id, 1, 2))).rejects.toThrow(/500/);
+    await expect(sendEmailJob.handler(d(), job(email.id, 1, 2))).rejects.toThrow(/500/);
     expect((await interviewRow(interview.id)).invitationEmailStatus).toBe("QUEUED");
-    const last = deliverEmailJob(d(), job(email.id, 2, 2));
+    const last = sendEmailJob.handler(d(), job(email.id, 2, 2));
     await expect(last).rejects.toThrow(/503/);
     await expect(last).rejects.not.toBeInstanceOf(PermanentJobError);
     expect(await emailRow(email.id)).toMatchObject({ status: "FAILED", attempts: 2 });
@@ -139,7 +139,7 @@ describe("deliverEmailJob", () => {
   it("another 4xx fails at once with a PermanentJobError, marked on the interview", async () => {
     const { interview, email } = await invite();
     plan.push(422);
-    await expect(deliverEmailJob(d(), job(email.id, 1, 5))).rejects.toBeInstanceOf(PermanentJobError);
+    await expect(sendEmailJob.handler(d(), job(email.id, 1, 5))).rejects.toBeInstanceOf(PermanentJobError);
     expect((await interviewRow(interview.id)).invitationEmailError).toMatch(/422 validation_error/);
     expect((await emailRow(email.id)).html).not.toContain(interview.invitationUrl);
     expect((await readApi(interview.id)).invitation.emailStatus).toBe("FAILED");
@@ -148,7 +148,7 @@ describe("deliverEmailJob", () => {
   it("a superseded e-mail is not sent, and the newer one alone speaks for the interview", async () => {
     const { interview, email } = await invite();
     await resendInvitation(d(), ctx, interview.id, { expiresAt: null });
-    await deliverEmailJob(d(), job(email.id));
+    await sendEmailJob.handler(d(), job(email.id));
     expect(received).toHaveLength(0);
     expect((await emailRow(email.id)).status).toBe("FAILED");
     expect((await interviewRow(interview.id)).invitationEmailStatus).toBe("QUEUED");
@@ -158,7 +158,7 @@ describe("deliverEmailJob", () => {
     delete process.env.RESEND_API_KEY;
     resetEnvCache();
     const { interview, email } = await invite();
-    await deliverEmailJob(d(), job(email.id));
+    await sendEmailJob.handler(d(), job(email.id));
     expect(received).toHaveLength(0);
     expect((await emailRow(email.id)).status).toBe("OUTBOX");
     expect((await readApi(interview.id)).invitation.emailStatus).toBe("OUTBOX");

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emails } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import type { Ctx } from "@/lib/context";
-import { deliverEmailJob } from "@/lib/email/deliver";
+import { sendEmailJob } from "@/lib/email/deliver";
 import { resetEnvCache } from "@/lib/env";
 import { cancelInterview } from "@/lib/interviews/cancel";
 import { createInterview } from "@/lib/interviews/create";
@@ -63,7 +63,7 @@ describe("invitation links in stored e-mails", () => {
 
   it("an e-mail kept in the local outbox keeps its link until the invitation is re-sent or cancelled", async () => {
     const { interview, token } = await invite();
-    await deliverEmailJob(d(), job((await emailsOf(interview.id))[0]!.id));
+    await sendEmailJob.handler(d(), job((await emailsOf(interview.id))[0]!.id));
     expect((await emailsOf(interview.id))[0]).toMatchObject({ status: "OUTBOX", text: expect.stringContaining(token) });
 
     const resent = await resendInvitation(d(), ctx, interview.id, { expiresAt: null });

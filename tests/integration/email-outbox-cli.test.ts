@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emails } from "@/db/emails";
-import { deliverEmailJob } from "@/lib/email/deliver";
+import { sendEmailJob } from "@/lib/email/deliver";
 import { resetEnvCache } from "@/lib/env";
 import { createInterview } from "@/lib/interviews/create";
 import { runCli } from "../helpers/cli";
@@ -23,7 +23,7 @@ describe("npm run cli -- outbox list", () => {
     const world = await interviewWorld(db.get().db, ctx);
     const interview = await createInterview(db.get().db, ctx, { ...world, campaignId: null, stageId: null, configId: null, expiresAt: null, sendInvite: true });
     const [email] = await db.get().db.select().from(emails).where(eq(emails.interviewId, interview.id));
-    await deliverEmailJob(db.get().db, { id: "bj_x", kind: "email.send", payload: { emailId: email!.id }, organizationId: org.id, attempt: 1, maxAttempts: 8 });
+    await sendEmailJob.handler(db.get().db, { id: "bj_x", kind: "email.send", payload: { emailId: email!.id }, organizationId: org.id, attempt: 1, maxAttempts: 8 });
 
     const res = await outbox("--org", org.slug);
     expect(res.code, res.stderr).toBe(0);

@@ -11,7 +11,7 @@ import { notFound } from "@/lib/errors";
 import { json } from "@/lib/http/json";
 import { v1Route } from "@/lib/http/v1-route";
 import { newId } from "@/lib/ids";
-import { periodicTasks } from "@/lib/queue/handlers";
+import { periodicTasks } from "@/lib/background-jobs";
 import { setupTestDatabase, testDbKind } from "../helpers/db";
 import { createTestKey, createTestOrg } from "../helpers/factories";
 import { call } from "../helpers/http";

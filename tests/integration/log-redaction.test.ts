@@ -6,7 +6,7 @@ import { emails } from "@/db/emails";
 import { createCandidate } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
 import { executePrepared } from "@/lib/db/prepared";
-import { deliverEmailJob } from "@/lib/email/deliver";
+import { sendEmailJob } from "@/lib/email/deliver";
 import { resetEnvCache } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { createInterview } from "@/lib/interviews/create";
@@ -98,7 +98,7 @@ describe("the local outbox", () => {
       sendInvite: true,
     });
     const [email] = await d().select().from(emails).where(eq(emails.interviewId, interview.id));
-    await deliverEmailJob(d(), { id: "bj_test", kind: "email.send", payload: { emailId: email!.id }, organizationId: ctx.organizationId, attempt: 1, maxAttempts: 5 });
+    await sendEmailJob.handler(d(), { id: "bj_test", kind: "email.send", payload: { emailId: email!.id }, organizationId: ctx.organizationId, attempt: 1, maxAttempts: 5 });
     const line = records().find((l) => String(l.message).startsWith("e-mail kept in the local outbox"));
     expect(line).toMatchObject({ level: "info", emailId: email!.id, interviewId: interview.id });
     const token = new URL(interview.invitationUrl).pathname.split("/").pop()!;

@@ -8,7 +8,7 @@ import { resetEnvCache } from "@/lib/env";
 import { isId } from "@/lib/ids";
 import { json } from "@/lib/http/json";
 import { v1Route } from "@/lib/http/v1-route";
-import { periodicTasks } from "@/lib/queue/handlers";
+import { periodicTasks } from "@/lib/background-jobs";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestKey, createTestOrg } from "../helpers/factories";
 import { call } from "../helpers/http";

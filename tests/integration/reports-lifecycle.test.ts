@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backgroundJobs } from "@/db/background-jobs";
 import { interviews } from "@/db/interviews";
@@ -7,8 +7,8 @@ import type { Ctx } from "@/lib/context";
 import { resetEnvCache } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { finalizeInterview } from "@/lib/agent/finalize";
-import { drainQueue } from "@/lib/queue/drain";
 import { failAbandonedReports } from "@/lib/reports/abandoned";
+import { createReportVersion } from "@/lib/reports/create-version";
 import { normaliseForQuote } from "@/lib/reports/evidence";
 import { HEURISTIC_MODEL } from "@/lib/reports/heuristic";
 import { ADVISORY_NOTICE, PROMPT_VERSION } from "@/lib/reports/prompt";
@@ -20,6 +20,7 @@ import { createTestOrg } from "../helpers/factories";
 import { type OpenAIServer } from "../helpers/openai-server";
 import { startWebhookReceiver } from "../helpers/webhook-receiver";
 import { completedInterview, setupReportTests } from "../helpers/report-fixtures";
+import { drainAppJobs } from "../helpers/queue";
 
 // Reports through the queue, without a model key (heuristic-v1), and regenerated as new versions.
 const f = setupReportTests();
@@ -43,11 +44,11 @@ describe("through the queue", () => {
       const { reportId } = await finalizeInterview(db(), { ...c, actor: { type: "agent" } }, interviewId, {});
       server.script({ status: 429, error: "Rate limit reached" });
 
-      const first = await drainQueue(db(), { kinds: ["report.generate"] });
+      const first = await drainAppJobs(db(), { kinds: ["report.generate"] });
       expect(first.map((r) => r.outcome)).toEqual(["retry"]);
       expect((await reportRow(reportId!)).status).toBe("GENERATING");
       await db().update(backgroundJobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(backgroundJobs.status, "QUEUED"));
-      const second = await drainQueue(db(), { kinds: ["report.generate", "webhook.deliver"] });
+      const second = await drainAppJobs(db(), { kinds: ["report.generate", "webhook.deliver"] });
       expect(second.filter((r) => r.kind === "report.generate").map((r) => [r.attempt, r.outcome])).toEqual([[2, "succeeded"]]);
 
       expect(await reportRow(reportId!)).toMatchObject({ status: "READY", version: 1 });
@@ -143,6 +144,32 @@ describe("regeneration", () => {
       [1, "READY"],
       [2, "READY"],
     ]);
+  });
+
+  it("finalize and regenerate both create versions through createReportVersion: numbered, scored against the snapshot, each with its job", async () => {
+    const { interviewId } = await completedInterview(db(), ctx, { inProgress: true });
+    const { reportId } = await finalizeInterview(db(), { ...ctx, actor: { type: "agent" } }, interviewId, {});
+    await db().update(reports).set({ status: "READY" }).where(eq(reports.id, reportId!));
+    const { report: v2 } = await regenerateReport(db(), ctx, interviewId);
+    const versions = await db().select().from(reports).where(eq(reports.interviewId, interviewId)).orderBy(reports.version);
+    expect(versions.map((r) => [r.id, r.version, r.configVersion])).toEqual([
+      [reportId, 1, 3],
+      [v2.id, 2, 3],
+    ]);
+    const jobs = await db().select().from(backgroundJobs).where(inArray(backgroundJobs.dedupeKey, [`report.generate:${reportId}`, `report.generate:${v2.id}`]));
+    expect(jobs.map((j) => [j.kind, j.maxAttempts, j.payload.reportId]).sort()).toEqual(
+      [
+        ["report.generate", 8, reportId],
+        ["report.generate", 8, v2.id],
+      ].sort(),
+    );
+  });
+
+  it("numbers versions created at the same time one after the other", async () => {
+    const { interviewId } = await completedInterview(db(), ctx);
+    const made = await Promise.all([1, 2, 3].map(() => db().transaction((tx) => createReportVersion(tx, ctx, interviewId))));
+    expect(made.map((r) => r.version).sort()).toEqual([2, 3, 4]);
+    await expect(db().transaction((tx) => createReportVersion(tx, ctx, newId("interview")))).rejects.toMatchObject({ status: 404 });
   });
 
   it("an older version finishing late does not take the interview back", async () => {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, like } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/v1/webhooks/route";
@@ -10,9 +10,9 @@ import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { resetEnvCache } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { drainQueue } from "@/lib/queue/drain";
+import { enqueue } from "@/lib/queue/define";
 import { isPublicAddress } from "@/lib/webhooks/address-guard";
-import { MAX_DELIVERY_ATTEMPTS, RETRY_SCHEDULE_MS } from "@/lib/webhooks/deliver";
+import { deliverWebhookJob, MAX_DELIVERY_ATTEMPTS, RETRY_SCHEDULE_MS } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { createWebhookEndpoint, MAX_ENDPOINTS_PER_ORGANIZATION } from "@/lib/webhooks/endpoints";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
@@ -22,6 +22,7 @@ import { createTestKey, createTestOrg } from "../helpers/factories";
 import { call } from "../helpers/http";
 import { securityBattery } from "../helpers/security";
 import { startWebhookReceiver, type WebhookReceiver } from "../helpers/webhook-receiver";
+import { drainAppJobs } from "../helpers/queue";
 
 const database = setupTestDatabase();
 const db = () => database.get().db;
@@ -117,7 +118,7 @@ describe("POST, GET, DELETE /api/v1/webhooks", () => {
     expect((await del()).status).toBe(404);
     expect(await db().$count(webhookDeliveries, eq(webhookDeliveries.endpointId, created.id))).toBe(0);
     // The queued job finds nothing to send and ends quietly.
-    const runs = await drainQueue(db(), { kinds: ["webhook.deliver"] });
+    const runs = await drainAppJobs(db(), { kinds: ["webhook.deliver"] });
     expect(runs.every((r) => r.outcome === "succeeded")).toBe(true);
     expect(receiver.received).toHaveLength(0);
   });
@@ -151,7 +152,7 @@ describe("delivery", () => {
   const deliveries = (endpointId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
   const attemptsOf = (deliveryId: string) =>
     db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attemptedAt));
-  const drain = () => drainQueue(db(), { kinds: ["webhook.deliver"] });
+  const drain = () => drainAppJobs(db(), { kinds: ["webhook.deliver"] });
   /** Makes every queued delivery job due now, as if its wait had passed. */
   const fastForward = () => db().update(backgroundJobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(backgroundJobs.status, "QUEUED"));
 
@@ -206,6 +207,39 @@ describe("delivery", () => {
     expect(receiver.received).toHaveLength(3);
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1);
     for (const r of receiver.received) expect(() => new Webhook(endpoint.secret).verify(r.body, r.headers)).not.toThrow();
+  });
+
+  it("queues each attempt as one job with the same attempts, keyed by delivery and attempt", async () => {
+    const { c, endpoint } = await subscribed();
+    receiver.answer(500);
+    await emitWebhookEvent(db(), { organizationId: c.organizationId, type: "interview.completed", data: {} });
+    const [delivery] = await deliveries(endpoint.id);
+    const jobsOf = () =>
+      db().select().from(backgroundJobs).where(like(backgroundJobs.dedupeKey, `webhook.deliver:${delivery!.id}:%`)).orderBy(asc(backgroundJobs.createdAt));
+    const attempt = (n: number) => ({ kind: "webhook.deliver", maxAttempts: 8, dedupeKey: `webhook.deliver:${delivery!.id}:${n}`, payload: { deliveryId: delivery!.id, attempt: n } });
+    expect(await jobsOf()).toMatchObject([attempt(1)]);
+    await drain();
+    expect(await jobsOf()).toMatchObject([{ ...attempt(1), status: "SUCCEEDED" }, { ...attempt(2), status: "QUEUED" }]);
+    // The same attempt queued again (a re-run of the first job) collapses onto the queued one.
+    const again = await enqueue(db(), deliverWebhookJob, { deliveryId: delivery!.id, attempt: 2 }, { organizationId: c.organizationId });
+    expect(again.created).toBe(false);
+    expect(await jobsOf()).toHaveLength(2);
+    await fastForward();
+    await drain();
+    expect((await deliveries(endpoint.id))[0]).toMatchObject({ status: "DELIVERED", attempts: 2 });
+  });
+
+  it("still delivers a job queued before this release (no attempt in its payload, no dedupe key, 12 attempts)", async () => {
+    const { c, endpoint } = await subscribed();
+    await emitWebhookEvent(db(), { organizationId: c.organizationId, type: "interview.completed", data: {} });
+    const [delivery] = await deliveries(endpoint.id);
+    await db()
+      .update(backgroundJobs)
+      .set({ payload: { deliveryId: delivery!.id }, dedupeKey: null, maxAttempts: 12 })
+      .where(eq(backgroundJobs.dedupeKey, `webhook.deliver:${delivery!.id}:1`));
+    expect(await drain()).toMatchObject([{ kind: "webhook.deliver", outcome: "succeeded" }]);
+    expect((await deliveries(endpoint.id))[0]).toMatchObject({ status: "DELIVERED", attempts: 1 });
+    expect(receiver.received).toHaveLength(1);
   });
 
   it("fails the delivery after the last attempt of the schedule, queuing nothing more", async () => {
