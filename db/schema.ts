@@ -20,3 +20,4 @@ export * from "./audit-events";
 export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
 export * from "./live-listeners";
+export * from "./interview-decisions";

@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   backgroundJob: "bj",
   email: "eml",
   audit: "aud",
+  decision: "dec",
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
   webhookAttempt: "wha",

@@ -14,6 +14,7 @@ import { Elapsed } from "./elapsed";
 import { InterviewActions } from "./interview-actions";
 import { LiveIndicator } from "./live-indicator";
 import { StatusBadge } from "./status-badge";
+import { DecisionSummary } from "./decision-summary";
 import { Timeline } from "./timeline";
 import { Transcript } from "./transcript";
 import { useLiveTurns } from "./use-live-turns";
@@ -89,6 +90,7 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
               ) : (
                 <p className="text-muted-foreground">{view.report ? t(`reportStatus.${view.report.status}` as "reportStatus.PENDING") : t("reportNone")}</p>
               )}
+              <DecisionSummary decision={view.decision} />
             </CardContent>
           </Card>
           <Card>

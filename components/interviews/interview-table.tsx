@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ConsoleListRow } from "@/lib/console/interview-list";
+import { DecisionSummary } from "./decision-summary";
 import { StatusBadge } from "./status-badge";
 
 export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
@@ -20,6 +21,7 @@ export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
           <TableHead>{t("ended")}</TableHead>
           <TableHead className="text-right">{t("score")}</TableHead>
           <TableHead>{t("recommendation")}</TableHead>
+          <TableHead>{t("decision")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -42,6 +44,9 @@ export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
               {row.report?.overallScore == null ? "–" : format.number(row.report.overallScore, { maximumFractionDigits: 1 })}
             </TableCell>
             <TableCell>{row.report?.recommendation ? <Badge tone="info">{ti(`recommendation.${row.report.recommendation}` as "recommendation.YES")}</Badge> : "–"}</TableCell>
+            <TableCell>
+              <DecisionSummary decision={row.decision} compact />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

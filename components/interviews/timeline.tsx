@@ -23,6 +23,7 @@ export function Timeline({ view }: { view: InterviewView }) {
     { key: "started", label: t("started"), at: view.startedAt },
     view.cancelledAt ? { key: "cancelled", label: t("cancelled"), at: view.cancelledAt } : { key: "ended", label: t("ended"), at: view.endedAt },
     { key: "report", label: view.report?.status === "FAILED" ? t("reportFailed") : t("reportReady"), at: view.report?.generatedAt ?? null },
+    { key: "decision", label: t("decision"), at: view.decision?.decidedAt ?? null },
   ];
   return (
     <ol className="grid gap-3" aria-label={t("label")} data-testid="timeline">

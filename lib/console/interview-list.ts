@@ -3,7 +3,9 @@ import { z } from "zod";
 import { candidates } from "@/db/candidates";
 import { interviewStatus, interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
+import type { DecisionOut } from "@/lib/api/schemas/decisions";
 import type { InterviewListItem } from "@/lib/api/schemas/interviews";
+import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { isId } from "@/lib/ids";
@@ -30,7 +32,10 @@ export const consoleListParams = z.object({
 export type ConsoleListParams = z.output<typeof consoleListParams>;
 export const CONSOLE_PAGE_SIZE = 25;
 
-export type ConsoleListRow = InterviewListItem & { report: { overallScore: number | null; recommendation: string | null } | null };
+export type ConsoleListRow = InterviewListItem & {
+  report: { overallScore: number | null; recommendation: string | null } | null;
+  decision: DecisionOut | null;
+};
 
 export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListParams): Promise<{ rows: ConsoleListRow[]; total: number }> {
   const createdAfter = p.from ? new Date(`${p.from}T00:00:00Z`) : undefined;
@@ -92,8 +97,9 @@ async function withScores(db: Db, ctx: Ctx, items: InterviewListItem[]): Promise
         .where(and(eq(reports.organizationId, ctx.organizationId), inArray(reports.id, ids)))
     : [];
   const byId = new Map(found.map((r) => [r.id, r]));
+  const decisions = await currentDecisions(db, ctx, items.map((i) => i.id));
   return items.map((item) => {
     const r = item.reportId ? byId.get(item.reportId) : undefined;
-    return { ...item, report: r ? { overallScore: r.overallScore, recommendation: r.recommendation } : null };
+    return { ...item, report: r ? { overallScore: r.overallScore, recommendation: r.recommendation } : null, decision: decisions.get(item.id) ?? null };
   });
 }

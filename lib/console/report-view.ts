@@ -26,6 +26,6 @@ export async function getReportView(db: Db, ctx: Ctx, interviewId: string, versi
   return {
     interview,
     versions: rows.map((r) => ({ id: r.id, version: r.version, status: r.status, generatedAt: iso(r.generatedAt), createdAt: iso(r.createdAt)! })),
-    report: shown ? serializeReport(shown) : null,
+    report: shown ? serializeReport(shown, interview.decision) : null,
   };
 }

@@ -6,6 +6,7 @@ import { interviewSchema, type InterviewOut } from "@/lib/api/schemas/interviews
 import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
+import { getDecision } from "../decisions/read";
 import { notFound } from "../errors";
 import { isId } from "../ids";
 import { evaluationFromReport } from "../reports/serialize";
@@ -16,7 +17,7 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
   if (!isId("interview", id)) throw notFound("Interview");
   const [row] = await selectInterviews(db, ctx, eq(interviews.id, id));
   if (!row) throw notFound("Interview");
-  const [latest, turns, report] = await Promise.all([
+  const [latest, turns, report, decision] = await Promise.all([
     latestInvitationEmails(db, ctx, [id]),
     db
       .select()
@@ -30,10 +31,12 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
           .where(and(eq(reports.id, row.interview.reportId), eq(reports.organizationId, ctx.organizationId)))
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
+    getDecision(db, ctx, id),
   ]);
   return interviewSchema.parse({
     ...toListItem(row, latest.get(id)),
     evaluation: evaluationFromReport(report),
+    decision,
     transcript: turns.map((t) => ({
       turnNumber: t.turnNumber,
       role: t.role,

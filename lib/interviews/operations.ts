@@ -1,4 +1,5 @@
 import { idParams } from "@/lib/api/schemas/common";
+import { decisionSchema, recordDecisionBody } from "@/lib/api/schemas/decisions";
 import {
   createInterviewBody,
   interviewListSchema,
@@ -82,5 +83,22 @@ export const resendInvitation = defineOperation({
   body: resendInvitationBody,
   bodyExample: { expiresAt: "2026-12-12T18:00:00Z" },
   responses: { 200: { description: "The interview and its new link.", schema: interviewWithLinkSchema } },
+  errors: [409],
+});
+
+export const recordDecision = defineOperation({
+  method: "post",
+  path: "/api/v1/interviews/{id}/decision",
+  operationId: "recordDecision",
+  summary: "Record the human decision on a completed interview",
+  description:
+    "A person's ADVANCE, REJECT or HOLD, whether it agrees with the report's recommendation, and a reason (required when it departs from it). Kept beside the report, never written into it; deciding again replaces the current decision and keeps the earlier ones in the audit log. Sends `interview.decision_recorded`. Before COMPLETED: 409. Without a READY report there is no recommendation to agree with, so `agreesWithRecommendation` must be false.",
+  tag,
+  scope: "interviews:write",
+  params,
+  resource,
+  body: recordDecisionBody,
+  bodyExample: { outcome: "ADVANCE", agreesWithRecommendation: false, reason: "Strong system design answers the scorer under-weighted." },
+  responses: { 201: { description: "The decision, now the interview's current one.", schema: decisionSchema } },
   errors: [409],
 });

@@ -3,6 +3,7 @@ import { reports } from "@/db/reports";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
+import { getDecision } from "@/lib/decisions/read";
 import { isId } from "@/lib/ids";
 import { serializeReport } from "./serialize";
 
@@ -13,5 +14,5 @@ export async function getReport(db: Db, ctx: Ctx, id: string) {
     .from(reports)
     .where(and(eq(reports.id, id), eq(reports.organizationId, ctx.organizationId)));
   if (!row) throw notFound("Report");
-  return serializeReport(row);
+  return serializeReport(row, await getDecision(db, ctx, row.interviewId));
 }

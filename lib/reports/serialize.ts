@@ -1,9 +1,10 @@
 import type { Report } from "@/db/reports";
 import { type Evaluation, evaluationSchema, type ReportResource, reportSchema } from "@/lib/api/schemas/reports";
 import { iso } from "@/lib/api/schemas/common";
+import type { DecisionOut } from "@/lib/api/schemas/decisions";
 
 /** The v1 report resource; parsed so no column it does not name can leak. */
-export function serializeReport(report: Report): ReportResource {
+export function serializeReport(report: Report, decision: DecisionOut | null): ReportResource {
   return reportSchema.parse({
     id: report.id,
     interviewId: report.interviewId,
@@ -34,6 +35,7 @@ export function serializeReport(report: Report): ReportResource {
     generatedAt: iso(report.generatedAt),
     createdAt: iso(report.createdAt),
     updatedAt: iso(report.updatedAt),
+    decision,
   });
 }
 

@@ -5,6 +5,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "interview.expired",
   "report.ready",
   "report.failed",
+  "interview.decision_recorded",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

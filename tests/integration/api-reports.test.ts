@@ -99,6 +99,7 @@ describe("GET /api/v1/reports/:reportId", () => {
       generatedAt: "2026-11-28T10:00:00.000Z",
       createdAt: report.createdAt.toISOString(),
       updatedAt: report.updatedAt.toISOString(),
+      decision: null,
     });
   });
 
@@ -107,7 +108,8 @@ describe("GET /api/v1/reports/:reportId", () => {
     const report = await insertReport(db.get().db, ctx);
     const res = await read(report.id, ctx);
     expect(res.json).toMatchObject({ status: "PENDING", summary: null, strengths: null, concerns: null, recommendation: null, overallScore: null, scorecard: null, model: null, generatedAt: null, failureReason: null, droppedQuotes: 0 });
-    expect(Object.keys(res.json)).toHaveLength(18);
+    expect(Object.keys(res.json)).toHaveLength(19);
+    expect(res.json.decision).toBeNull();
   });
 
   it("shows why a FAILED report failed", async () => {

@@ -7,6 +7,9 @@ import { notFound } from "@/lib/errors";
 import { cancelInterview } from "@/lib/interviews/cancel";
 import { resendInvitation } from "@/lib/interviews/resend-invitation";
 import { regenerateReport } from "@/lib/reports/regenerate";
+import { recordDecisionBody } from "@/lib/api/schemas/decisions";
+import { recordDecision } from "@/lib/decisions/record";
+import { parseOr422, strictBody } from "@/lib/http/validate";
 
 // Every action checks the session and the role on the server: a viewer's forged call is refused
 // with 403 whatever the page showed.
@@ -36,11 +39,19 @@ export async function resendInvitationAction(id: string) {
   });
 }
 
-
 export async function regenerateReportAction(id: string) {
   return runAction("report.regenerate", async () => {
     const { db, ctx } = await requireActor();
     const { report } = await regenerateReport(db, ctx, interviewId(id));
     return { reportId: report.id, version: report.version };
+  });
+}
+
+export async function recordDecisionAction(id: string, input: unknown) {
+  return runAction("decision.record", async () => {
+    const { db, ctx } = await requireActor();
+    const body = parseOr422(strictBody(recordDecisionBody), input, "body");
+    const decision = await recordDecision(db, ctx, interviewId(id), body);
+    return { id: decision.id, outcome: decision.outcome };
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { interviewStatus } from "@/db/interviews";
 import { paginationQuery } from "@/lib/http/pagination";
 import { idOf, isoInput, listEnvelope, nullableTimestamp, timestamp } from "./common";
+import { decisionSchema } from "./decisions";
 import { evaluationSchema } from "./reports";
 
 // Request and response schemas of /api/v1/interviews; they also feed the OpenAPI document.
@@ -94,6 +95,7 @@ export type InterviewListItem = z.output<typeof interviewListItemSchema>;
 
 export const interviewSchema = interviewListItemSchema.extend({
   evaluation: evaluationSchema,
+  decision: decisionSchema.nullable(),
   transcript: z.array(transcriptTurnSchema).describe("Turns in order of turnNumber."),
 });
 export type InterviewOut = z.output<typeof interviewSchema>;

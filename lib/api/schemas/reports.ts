@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { idOf, nullableTimestamp, timestamp } from "./common";
+import { decisionSchema } from "./decisions";
+import { recommendationSchema } from "./recommendation";
 
 // The v1 report resource and the `evaluation` summary the interview resource embeds.
 
@@ -7,9 +9,7 @@ export const reportStatusSchema = z
   .enum(["PENDING", "GENERATING", "READY", "FAILED"])
   .describe("PENDING: queued; GENERATING: being written; READY: complete; FAILED: see failureReason");
 
-export const recommendationSchema = z
-  .enum(["STRONG_YES", "YES", "NO_DECISION", "NO", "DEFINITELY_NO"])
-  .describe("Derived from overallScore and the configuration's score bands");
+export { recommendationSchema };
 
 const score = z.number().min(1).max(5).nullable().describe("1–5, or null when the interview gave nothing to judge it by");
 
@@ -46,6 +46,7 @@ export const reportSchema = z.object({
   generatedAt: nullableTimestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
+  decision: decisionSchema.nullable().describe("The interview's latest human decision (whichever report version it was made against)"),
 });
 
 export const evaluationSchema = z

@@ -6,6 +6,7 @@ import { AutoRefresh } from "@/components/console/auto-refresh";
 import { PageHeader } from "@/components/console/page-header";
 import { CriteriaChart } from "@/components/reports/criteria-chart";
 import { CriterionCard } from "@/components/reports/criterion-card";
+import { DecisionCard } from "@/components/reports/decision-card";
 import { ReportActions } from "@/components/reports/report-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -29,6 +30,16 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { interview, report, versions } = view;
   const name = `${interview.candidate.firstName} ${interview.candidate.lastName}`;
   const inProgress = report && (report.status === "PENDING" || report.status === "GENERATING");
+  // The form compares with the interview's current READY report, whichever version is shown.
+  const decisionCard =
+    interview.status === "COMPLETED" ? (
+      <DecisionCard
+        interviewId={id}
+        decision={interview.decision}
+        recommendation={interview.report?.status === "READY" && interview.report.recommendation ? ti(`recommendation.${interview.report.recommendation}` as "recommendation.YES") : null}
+        canDecide={canAct(user.role)}
+      />
+    ) : null;
 
   return (
     <>
@@ -46,16 +57,21 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <Info className="mt-0.5 size-4 shrink-0 text-info" aria-hidden />
         {t("advisory")}
       </p>
-      {!report ? (
-        <Card className="p-6 text-sm text-muted-foreground">{ti("reportNone")}</Card>
-      ) : report.status !== "READY" ? (
-        <Card className="flex items-center gap-3 p-6 text-sm" role="status">
-          {inProgress ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          <span>
-            {ti(`reportStatus.${report.status}` as "reportStatus.PENDING")}
-            {report.failureReason ? ` ${report.failureReason}` : ""}
-          </span>
-        </Card>
+      {!report || report.status !== "READY" ? (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          {!report ? (
+            <Card className="p-6 text-sm text-muted-foreground">{ti("reportNone")}</Card>
+          ) : (
+            <Card className="flex items-center gap-3 p-6 text-sm" role="status">
+              {inProgress ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
+              <span>
+                {ti(`reportStatus.${report.status}` as "reportStatus.PENDING")}
+                {report.failureReason ? ` ${report.failureReason}` : ""}
+              </span>
+            </Card>
+          )}
+          <div className="grid content-start gap-6">{decisionCard}</div>
+        </div>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="grid content-start gap-6">
@@ -110,6 +126,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             </div>
           </div>
           <div className="grid content-start gap-6">
+            {decisionCard}
             <Card>
               <CardHeader>
                 <CardTitle>{t("about")}</CardTitle>

@@ -1,0 +1,41 @@
+import { index, pgEnum, pgTable, text, boolean } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+import { interviews } from "./interviews";
+import { organizations } from "./organizations";
+import { recommendation, reports } from "./reports";
+
+export const decisionOutcome = pgEnum("decision_outcome", ["ADVANCE", "REJECT", "HOLD"]);
+
+// A person's decision on an interview, kept beside the AI's report and never written into it.
+// Rows are only ever added: deciding again adds a row, and the newest row is the decision.
+export const interviewDecisions = pgTable(
+  "interview_decisions",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    interviewId: text("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    outcome: decisionOutcome("outcome").notNull(),
+    agreesWithRecommendation: boolean("agrees_with_recommendation").notNull(),
+    reason: text("reason"),
+    // The report version the person read, and its recommendation at that moment: a later
+    // regeneration does not change what they agreed or disagreed with.
+    reportId: text("report_id").references(() => reports.id, { onDelete: "set null" }),
+    recommendation: recommendation("recommendation"),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The interview's current decision (newest row) and its history.
+    index("interview_decisions_interview_created_idx").on(t.interviewId, t.createdAt.desc()),
+    // Dashboard: the organisation's decisions against recommendations.
+    index("interview_decisions_org_created_idx").on(t.organizationId, t.createdAt.desc()),
+  ],
+);
+
+export type InterviewDecision = typeof interviewDecisions.$inferSelect;
+export type DecisionOutcome = (typeof decisionOutcome.enumValues)[number];
