@@ -35,6 +35,9 @@ export default defineConfig({
   projects: [
     { name: "console", testMatch: /console\/.*\.spec\.ts/ },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
+    // Roles and tenancy in the console, on the API server's folder (it has a viewer, a second
+    // organisation and an API key to read results with).
+    { name: "access", testMatch: /access\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
   ],
   // Two servers: the console project's starts on a brand-new folder (first start seeds it);
   // the API project's folder is prepared first so the specs know its API key.
