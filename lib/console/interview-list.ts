@@ -7,6 +7,7 @@ import type { DecisionOut } from "@/lib/api/schemas/decisions";
 import type { InterviewListItem } from "@/lib/api/schemas/interviews";
 import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
+import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
 import { isId } from "@/lib/ids";
 import { listInterviews } from "@/lib/interviews/list";
@@ -81,7 +82,7 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
 
 /** Name or e-mail, case-insensitively; `%` and `_` typed by the user match themselves. */
 function search(q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   return or(
     ilike(candidates.email, pattern),
     ilike(sql`${candidates.firstName} || ' ' || ${candidates.lastName}`, pattern),

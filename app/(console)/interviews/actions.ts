@@ -1,7 +1,8 @@
 "use server";
 
 import { runAction } from "@/lib/console/action-result";
-import { requireActor } from "@/lib/console/session";
+import { createInterviewFromConsole, newInterviewInput, searchCandidates } from "@/lib/console/new-interview";
+import { requireActor, requireConsole } from "@/lib/console/session";
 import { idOf } from "@/lib/api/schemas/common";
 import { notFound } from "@/lib/errors";
 import { cancelInterview } from "@/lib/interviews/cancel";
@@ -53,5 +54,20 @@ export async function recordDecisionAction(id: string, input: unknown) {
     const body = parseOr422(strictBody(recordDecisionBody), input, "body");
     const decision = await recordDecision(db, ctx, interviewId(id), body);
     return { id: decision.id, outcome: decision.outcome };
+  });
+}
+
+export async function createInterviewAction(input: unknown) {
+  return runAction("interview.create", async () => {
+    const { db, ctx } = await requireActor();
+    const created = await createInterviewFromConsole(db, ctx, parseOr422(newInterviewInput, input, "body"));
+    return { id: created.id, status: created.status, invitationUrl: created.invitationUrl, emailStatus: created.invitation.emailStatus };
+  });
+}
+
+export async function searchCandidatesAction(q: string) {
+  return runAction("candidate.search", async () => {
+    const { db, ctx } = await requireConsole();
+    return searchCandidates(db, ctx, typeof q === "string" ? q : "");
   });
 }

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { checkPage } from "../support/axe";
+import { signIn } from "../support/login";
+
+test("a recruiter creates an interview for a new candidate from the form and gets the link and the e-mail's status", async ({ page }, testInfo) => {
+  await signIn(page);
+  await page.goto("/interviews");
+  await page.getByRole("link", { name: "New interview" }).click();
+  await expect(page.getByRole("heading", { name: "New interview" })).toBeVisible();
+  await page.getByLabel("A new candidate").check();
+  await page.getByRole("button", { name: "Create the interview" }).click();
+  // The server's validation, field by field, from the API's own schema.
+  await expect(page.getByText("Too small", { exact: false }).or(page.locator("#" + (await page.getByLabel("First name").getAttribute("id")) + "-error"))).toBeVisible();
+  await checkPage(page, testInfo, "new-interview");
+
+  await page.getByLabel("First name").fill("Grace");
+  await page.getByLabel("Last name").fill("Hopper");
+  await page.getByLabel("E-mail").fill(`grace-${Date.now()}@example.com`);
+  await page.getByRole("button", { name: "Create the interview" }).click();
+  const created = page.getByTestId("interview-created");
+  await expect(created).toBeVisible();
+  await expect(created.getByTestId("invitation-url")).toContainText("/i/");
+  // No e-mail provider in the e2e server: the invitation waits in the local outbox.
+  await expect(created.getByTestId("email-status")).toContainText("local outbox");
+  await created.getByRole("link", { name: "Open the interview" }).click();
+  await expect(page.getByTestId("status-badge")).toHaveText("Invited");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Grace Hopper");
+});

@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { campaignStages } from "@/db/campaign-stages";
+import { campaigns } from "@/db/campaigns";
+import { candidates } from "@/db/candidates";
+import { interviewConfigs } from "@/db/interview-configs";
+import { jobs } from "@/db/jobs";
+import { createCandidateBody } from "@/lib/api/schemas/candidates";
+import { createInterviewBody, type InterviewWithLink } from "@/lib/api/schemas/interviews";
+import { createCandidate } from "@/lib/candidates/create";
+import type { Ctx } from "@/lib/context";
+import { containsPattern } from "@/lib/db/like";
+import type { Db } from "@/lib/db/types";
+import { createInterview } from "@/lib/interviews/create";
+
+// The console's "new interview" form: the API's create-interview body, where the candidate is
+// either an existing one (candidateId) or a new one created in the same transaction, so a
+// refused interview never leaves a stray candidate behind.
+
+export const newInterviewInput = createInterviewBody
+  .omit({ candidateId: true })
+  .extend({
+    candidateId: createInterviewBody.shape.candidateId.optional(),
+    candidate: createCandidateBody.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.candidateId && !v.candidate) ctx.addIssue({ code: "custom", path: ["candidateId"], message: "pick a candidate or create one" });
+    if (v.candidateId && v.candidate) ctx.addIssue({ code: "custom", path: ["candidate"], message: "give either an existing candidate or a new one, not both" });
+  });
+export type NewInterviewInput = z.output<typeof newInterviewInput>;
+
+export async function createInterviewFromConsole(db: Db, ctx: Ctx, input: NewInterviewInput): Promise<InterviewWithLink> {
+  return db.transaction(async (tx) => {
+    const { candidate, candidateId, ...rest } = input;
+    const id = candidateId ?? (await createCandidate(tx, ctx, candidate!)).id;
+    return createInterview(tx, ctx, { ...rest, candidateId: id });
+  });
+}
+
+export type NewInterviewOptions = {
+  jobs: { id: string; label: string }[];
+  campaigns: { id: string; label: string; jobId: string; stages: { id: string; label: string }[] }[];
+  configs: { id: string; label: string; isDefault: boolean }[];
+};
+
+/** What the form's pickers offer, alphabetically; the default configuration first. */
+export async function newInterviewOptions(db: Db, ctx: Ctx): Promise<NewInterviewOptions> {
+  const org = ctx.organizationId;
+  const [jobRows, campaignRows, stageRows, configRows] = await Promise.all([
+    db.select({ id: jobs.id, label: jobs.title }).from(jobs).where(eq(jobs.organizationId, org)).orderBy(asc(jobs.title)).limit(500),
+    db.select({ id: campaigns.id, label: campaigns.name, jobId: campaigns.jobId }).from(campaigns).where(eq(campaigns.organizationId, org)).orderBy(asc(campaigns.name)).limit(500),
+    db
+      .select({ id: campaignStages.id, label: campaignStages.name, campaignId: campaignStages.campaignId })
+      .from(campaignStages)
+      .where(eq(campaignStages.organizationId, org))
+      .orderBy(asc(campaignStages.position)),
+    db
+      .select({ id: interviewConfigs.id, label: interviewConfigs.name, isDefault: interviewConfigs.isDefault })
+      .from(interviewConfigs)
+      .where(eq(interviewConfigs.organizationId, org))
+      .orderBy(desc(interviewConfigs.isDefault), asc(interviewConfigs.name))
+      .limit(200),
+  ]);
+  return {
+    jobs: jobRows,
+    campaigns: campaignRows.map((c) => ({ ...c, stages: stageRows.filter((s) => s.campaignId === c.id).map(({ id, label }) => ({ id, label })) })),
+    configs: configRows,
+  };
+}
+
+export type CandidateMatch = { id: string; name: string; email: string };
+
+/** Up to 10 candidates whose name or e-mail contains the text, case-insensitively. */
+export async function searchCandidates(db: Db, ctx: Ctx, q: string): Promise<CandidateMatch[]> {
+  const text = q.trim().slice(0, 100);
+  if (!text) return [];
+  const pattern = containsPattern(text);
+  const rows = await db
+    .select({ id: candidates.id, firstName: candidates.firstName, lastName: candidates.lastName, email: candidates.email })
+    .from(candidates)
+    .where(and(eq(candidates.organizationId, ctx.organizationId), or(ilike(candidates.email, pattern), ilike(sql`${candidates.firstName} || ' ' || ${candidates.lastName}`, pattern))))
+    .orderBy(asc(candidates.lastName), asc(candidates.firstName))
+    .limit(10);
+  return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, email: r.email }));
+}
