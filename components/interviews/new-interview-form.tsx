@@ -75,8 +75,10 @@ export function NewInterviewForm({ options }: { options: NewInterviewOptions }) 
         sendInvite,
       });
       if (!result.ok) {
-        setErrors(Object.fromEntries((result.error.fields ?? []).map((f) => [f.field, f.message])));
-        return void toast.error(result.error.message);
+        const fields = result.error.fields ?? [];
+        setErrors(Object.fromEntries(fields.map((f) => [f.field, f.message])));
+        // Field errors show beside their fields; only an error no field explains needs a toast.
+        return void (fields.length ? undefined : toast.error(result.error.message));
       }
       setErrors({});
       setCreated(result.data);
