@@ -106,7 +106,7 @@ export function NewInterviewForm({ options }: { options: NewInterviewOptions }) 
             </div>
             <p className="text-xs text-muted-foreground">{t("linkOnce")}</p>
           </div>
-          <p data-testid="email-status">{t(`email.${created.emailStatus}` as "email.QUEUED")}</p>
+          <p data-testid="email-status">{t(`emailStatus.${created.emailStatus}` as "emailStatus.QUEUED")}</p>
           <div className="flex flex-wrap gap-2">
             <Button asChild>
               <Link href={`/interviews/${created.id}`}>{t("open")}</Link>

@@ -16,7 +16,7 @@ test("a recruiter creates an interview for a new candidate from the form and get
 
   await page.getByLabel("First name").fill("Grace");
   await page.getByLabel("Last name").fill("Hopper");
-  await page.getByLabel("E-mail").fill(`grace-${Date.now()}@example.com`);
+  await page.getByLabel("E-mail", { exact: true }).fill(`grace-${Date.now()}@example.com`);
   await page.getByRole("button", { name: "Create the interview" }).click();
   const created = page.getByTestId("interview-created");
   await expect(created).toBeVisible();
