@@ -4,6 +4,7 @@ import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
 import { useEffect, useState, useTransition } from "react";
+import { OptionField } from "@/components/console/option-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Option } from "@/lib/console/pickers";
@@ -42,28 +43,8 @@ export function InterviewFilters({ jobs, campaigns }: { jobs: Option[]; campaign
           <Input id="filter-q" type="search" className="pl-8" placeholder={t("searchPlaceholder")} value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
       </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="filter-job">{t("job")}</Label>
-        <NativeSelect id="filter-job" value={params.job ?? ""} onChange={(e) => set({ job: e.target.value || null })}>
-          <option value="">{t("allJobs")}</option>
-          {jobs.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="filter-campaign">{t("campaign")}</Label>
-        <NativeSelect id="filter-campaign" value={params.campaign ?? ""} onChange={(e) => set({ campaign: e.target.value || null })}>
-          <option value="">{t("allCampaigns")}</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <OptionField id="filter-job" label={t("job")} placeholder={t("allJobs")} options={jobs} value={params.job ?? ""} onChange={(job) => set({ job })} />
+      <OptionField id="filter-campaign" label={t("campaign")} placeholder={t("allCampaigns")} options={campaigns} value={params.campaign ?? ""} onChange={(campaign) => set({ campaign })} />
       <div className="grid gap-1.5">
         <Label htmlFor="filter-from">{t("from")}</Label>
         <Input id="filter-from" type="date" value={params.from ?? ""} onChange={(e) => set({ from: e.target.value || null })} />

@@ -8,7 +8,12 @@ type Criterion = NonNullable<ReportResource["scorecard"]>["criteria"][number];
 export async function CriterionCard({ criterion, interviewId }: { criterion: Criterion; interviewId: string }) {
   const t = await getTranslations("report");
   return (
-    <article className="break-inside-avoid rounded-lg border bg-card p-4" data-testid={`criterion-${criterion.key}`}>
+    // The id is the target of the compare screen's score links; the :target style marks it.
+    <article
+      id={`criterion-${criterion.key}`}
+      className="break-inside-avoid scroll-mt-24 rounded-lg border bg-card p-4 transition-colors target:border-warning target:ring-2 target:ring-warning/50"
+      data-testid={`criterion-${criterion.key}`}
+    >
       <header className="flex items-baseline justify-between gap-3">
         <h3 className="font-semibold">{criterion.label}</h3>
         <span className="shrink-0 text-lg font-semibold tabular-nums">{criterion.score === null ? t("notAssessed") : `${criterion.score}/5`}</span>

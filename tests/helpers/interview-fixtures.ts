@@ -5,6 +5,7 @@ import { candidates } from "@/db/candidates";
 import { interviewConfigs } from "@/db/interview-configs";
 import { interviews, type Interview } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
+import { reports } from "@/db/reports";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
@@ -79,4 +80,12 @@ export async function insertInterview(
     })
     .returning();
   return { interview: interview!, token };
+}
+
+/** A report row for the interview, made its current report (interviews.reportId). */
+export async function insertCurrentReport(db: Db, ctx: Ctx, interviewId: string, over: Partial<typeof reports.$inferInsert> = {}) {
+  const id = newId("report");
+  await db.insert(reports).values({ id, organizationId: ctx.organizationId, interviewId, ...over });
+  await db.update(interviews).set({ reportId: id }).where(eq(interviews.id, interviewId));
+  return id;
 }

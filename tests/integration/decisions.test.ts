@@ -4,7 +4,6 @@ import { POST as decideRoute } from "@/app/api/v1/interviews/[id]/decision/route
 import { GET as interviewRoute } from "@/app/api/v1/interviews/[id]/route";
 import { GET as reportRoute } from "@/app/api/v1/reports/[reportId]/route";
 import { auditEvents } from "@/db/audit-events";
-import { interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
 import { webhookDeliveries } from "@/db/webhook-deliveries";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
@@ -16,7 +15,7 @@ import { createUser } from "@/lib/users";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestKey, createTestOrg } from "../helpers/factories";
 import { call } from "../helpers/http";
-import { insertInterview, interviewWorld } from "../helpers/interview-fixtures";
+import { insertCurrentReport, insertInterview, interviewWorld } from "../helpers/interview-fixtures";
 import { securityBattery } from "../helpers/security";
 
 const db = setupTestDatabase();
@@ -26,15 +25,10 @@ const d = () => db.get().db;
 async function decidable(d: Db, ctx: Ctx, report: "READY" | "FAILED" | "none" = "READY") {
   const { interview } = await insertInterview(d, ctx, await interviewWorld(d, ctx), { status: "COMPLETED", startedAt: new Date(Date.now() - 900_000), endedAt: new Date() });
   if (report === "none") return { interviewId: interview.id, reportId: null };
-  const reportId = newId("report");
-  await d.insert(reports).values({
-    id: reportId,
-    organizationId: ctx.organizationId,
-    interviewId: interview.id,
+  const reportId = await insertCurrentReport(d, ctx, interview.id, {
     status: report,
     ...(report === "READY" ? { recommendation: "NO" as const, overallScore: 42, generatedAt: new Date() } : { failureReason: "model down" }),
   });
-  await d.update(interviews).set({ reportId }).where(eq(interviews.id, interview.id));
   return { interviewId: interview.id, reportId };
 }
 
