@@ -32,7 +32,7 @@ export function DashboardBarChart({ data, series, horizontal = false, domain, st
         <Tooltip cursor={{ fill: "var(--muted)" }} contentStyle={tooltipStyle} />
         {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} radius={stacked ? 0 : horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0]} />
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} maxBarSize={32} radius={stacked ? 0 : horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0]} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -60,91 +60,96 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             )}{" "}
             <span className="sm:hidden">{t("scrollHint")}</span>
           </p>
-          <Table data-testid="compare-table" className="min-w-max">
-            <caption className="sr-only">{t("caption")}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col" className={`${sticky} bg-muted min-w-[8.5rem]`}>
-                  {t("criterion")}
-                </TableHead>
-                {result.candidates.map((c) => (
-                  <TableHead key={c.interviewId} scope="col" className="min-w-[9rem] max-w-[12rem] py-2 align-bottom whitespace-normal">
-                    <a href={`/interviews/${c.interviewId}/report`} className="font-semibold text-foreground" aria-label={t("openReport", { name: c.name })} data-testid="compare-candidate">
-                      {c.name}
-                    </a>
-                    <span className="block truncate text-xs font-normal">{c.email}</span>
+          {/* As wide as its candidates need, no wider; on a narrow screen it scrolls inside its box. */}
+          <div className="w-fit max-w-full">
+            <Table data-testid="compare-table" className="min-w-max">
+              <caption className="sr-only">{t("caption")}</caption>
+              <TableHeader className="bg-muted">
+                <TableRow>
+                  <TableHead scope="col" className={`${sticky} bg-muted min-w-[8.5rem] sm:min-w-[12rem]`}>
+                    {t("criterion")}
                   </TableHead>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              <TableRow>
-                <TableHead scope="row" className={sticky} aria-sort={params.sort === "asc" ? "ascending" : "descending"}>
-                  <Link href={hrefFor(params, params.sort === "asc" ? "desc" : "asc")} className="inline-flex items-center gap-1 text-foreground" data-testid="sort-overall">
-                    {t("overall")}
-                    {params.sort === "asc" ? <ArrowUp className="size-3.5" aria-hidden /> : <ArrowDown className="size-3.5" aria-hidden />}
-                  </Link>
-                </TableHead>
-                {result.candidates.map((c) => (
-                  <TableCell key={c.interviewId} className="text-lg font-semibold tabular-nums" data-testid="compare-overall">
-                    {c.overallScore === null ? "–" : format.number(c.overallScore, { maximumFractionDigits: 1 })}
-                    <span className="text-xs font-normal text-muted-foreground"> / 100</span>
-                  </TableCell>
-                ))}
-              </TableRow>
-              <TableRow>
-                <TableHead scope="row" className={sticky}>
-                  {t("recommendation")}
-                </TableHead>
-                {result.candidates.map((c) => (
-                  <TableCell key={c.interviewId}>{c.recommendation ? <Badge tone="info">{ti(`recommendation.${c.recommendation}` as "recommendation.YES")}</Badge> : "–"}</TableCell>
-                ))}
-              </TableRow>
-              <TableRow>
-                <TableHead scope="row" className={sticky}>
-                  {t("decision")}
-                </TableHead>
-                {result.candidates.map((c) => (
-                  <TableCell key={c.interviewId}>
-                    <DecisionSummary decision={c.decision} compact />
-                  </TableCell>
-                ))}
-              </TableRow>
-              {result.criteria.map((criterion) => (
-                <TableRow key={criterion.key} data-testid={`compare-criterion-${criterion.key}`}>
-                  <TableHead scope="row" className={`${sticky} whitespace-normal`}>
-                    {criterion.label}
+                  {result.candidates.map((c) => (
+                    <TableHead key={c.interviewId} scope="col" className="min-w-[9rem] max-w-[12rem] py-2 align-bottom whitespace-normal">
+                      <a href={`/interviews/${c.interviewId}/report`} className="font-semibold text-foreground" aria-label={t("openReport", { name: c.name })} data-testid="compare-candidate">
+                        {c.name}
+                      </a>
+                      <span className="block truncate text-xs font-normal" title={c.email}>
+                        {c.email}
+                      </span>
+                    </TableHead>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                <TableRow>
+                  <TableHead scope="row" className={sticky} aria-sort={params.sort === "asc" ? "ascending" : "descending"}>
+                    <Link href={hrefFor(params, params.sort === "asc" ? "desc" : "asc")} className="inline-flex items-center gap-1 text-foreground" data-testid="sort-overall">
+                      {t("overall")}
+                      {params.sort === "asc" ? <ArrowUp className="size-3.5" aria-hidden /> : <ArrowDown className="size-3.5" aria-hidden />}
+                    </Link>
                   </TableHead>
-                  {result.candidates.map((c) => {
-                    const score = c.scores[criterion.key];
-                    if (score === undefined)
+                  {result.candidates.map((c) => (
+                    <TableCell key={c.interviewId} className="text-lg font-semibold tabular-nums" data-testid="compare-overall">
+                      {c.overallScore === null ? "–" : format.number(c.overallScore, { maximumFractionDigits: 1 })}
+                      <span className="text-xs font-normal text-muted-foreground"> / 100</span>
+                    </TableCell>
+                  ))}
+                </TableRow>
+                <TableRow>
+                  <TableHead scope="row" className={sticky}>
+                    {t("recommendation")}
+                  </TableHead>
+                  {result.candidates.map((c) => (
+                    <TableCell key={c.interviewId}>{c.recommendation ? <Badge tone="info">{ti(`recommendation.${c.recommendation}` as "recommendation.YES")}</Badge> : "–"}</TableCell>
+                  ))}
+                </TableRow>
+                <TableRow>
+                  <TableHead scope="row" className={sticky}>
+                    {t("decision")}
+                  </TableHead>
+                  {result.candidates.map((c) => (
+                    <TableCell key={c.interviewId}>
+                      <DecisionSummary decision={c.decision} compact />
+                    </TableCell>
+                  ))}
+                </TableRow>
+                {result.criteria.map((criterion) => (
+                  <TableRow key={criterion.key} data-testid={`compare-criterion-${criterion.key}`}>
+                    <TableHead scope="row" className={`${sticky} whitespace-normal`}>
+                      {criterion.label}
+                    </TableHead>
+                    {result.candidates.map((c) => {
+                      const score = c.scores[criterion.key];
+                      if (score === undefined)
+                        return (
+                          <TableCell key={c.interviewId} className="text-xs text-muted-foreground">
+                            {t("notInScorecard")}
+                          </TableCell>
+                        );
+                      const shown = score === null ? t("notAssessed") : `${score}/5`;
                       return (
-                        <TableCell key={c.interviewId} className="text-xs text-muted-foreground">
-                          {t("notInScorecard")}
+                        <TableCell key={c.interviewId}>
+                          {/* A full navigation, so the browser sets :target and the criterion is highlighted. */}
+                          <a
+                            href={`/interviews/${c.interviewId}/report#criterion-${criterion.key}`}
+                            aria-label={t("scoreLink", { criterion: criterion.label, name: c.name, score: shown })}
+                            className="group inline-grid min-w-16 gap-1 rounded-md px-1.5 py-1 text-foreground no-underline hover:bg-accent"
+                            data-testid="compare-score"
+                          >
+                            <span className={score === null ? "text-xs text-muted-foreground" : "font-medium tabular-nums underline decoration-dotted underline-offset-4"}>{shown}</span>
+                            <span className="h-1.5 w-full overflow-hidden rounded-full bg-muted" aria-hidden>
+                              <span className="block h-full rounded-full bg-chart-1" style={{ width: `${((score ?? 0) / 5) * 100}%` }} />
+                            </span>
+                          </a>
                         </TableCell>
                       );
-                    const shown = score === null ? t("notAssessed") : `${score}/5`;
-                    return (
-                      <TableCell key={c.interviewId}>
-                        {/* A full navigation, so the browser sets :target and the criterion is highlighted. */}
-                        <a
-                          href={`/interviews/${c.interviewId}/report#criterion-${criterion.key}`}
-                          aria-label={t("scoreLink", { criterion: criterion.label, name: c.name, score: shown })}
-                          className="group inline-grid min-w-16 gap-1 rounded-md px-1.5 py-1 text-foreground no-underline hover:bg-accent"
-                          data-testid="compare-score"
-                        >
-                          <span className={score === null ? "text-xs text-muted-foreground" : "font-medium tabular-nums underline decoration-dotted underline-offset-4"}>{shown}</span>
-                          <span className="h-1.5 w-full overflow-hidden rounded-full bg-muted" aria-hidden>
-                            <span className="block h-full rounded-full bg-chart-1" style={{ width: `${((score ?? 0) / 5) * 100}%` }} />
-                          </span>
-                        </a>
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                    })}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         </section>
       )}
     </>
