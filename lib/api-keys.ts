@@ -6,7 +6,7 @@ import { generateApiKey, isWellFormedApiKey, safeEqualHex, sha256Hex, visiblePre
 import { scopeSchema, type Scope } from "./auth/scopes";
 import type { Ctx } from "./context";
 import type { Db } from "./db/types";
-import { AppError, notFound } from "./errors";
+import { AppError, invalidField, notFound } from "./errors";
 import { isId, newId } from "./ids";
 
 export const createApiKeyInput = z.object({
@@ -33,9 +33,7 @@ export function publicApiKey(key: ApiKey) {
 export async function createApiKey(db: Db, ctx: Ctx, input: z.input<typeof createApiKeyInput>) {
   const data = createApiKeyInput.parse(input);
   if (data.expiresAt && data.expiresAt <= new Date()) {
-    throw new AppError("validation_failed", "expiresAt must be in the future.", {
-      errors: [{ field: "expiresAt", in: "body", message: "must be in the future", code: "invalid" }],
-    });
+    throw invalidField("expiresAt", "must be in the future", "body", "too_small");
   }
   const key = generateApiKey();
   return db.transaction(async (tx) => {

@@ -3,11 +3,36 @@ import type { Ctx } from "./context";
 import type { Db } from "./db/types";
 import { newId } from "./ids";
 
+/**
+ * Every action the audit log records, in the past tense (what happened, not what was asked).
+ * The console's audit screen filters on these; a new write adds its name here.
+ */
+export const AUDIT_ACTIONS = [
+  "organization.created",
+  "user.created",
+  "api_key.created",
+  "api_key.revoked",
+  "candidate.created",
+  "job.created",
+  "campaign.created",
+  "interview.created",
+  "interview.invitation_resent",
+  "interview.started",
+  "interview.completed",
+  "interview.cancelled",
+  "interview.expired",
+  "turn.updated",
+  "report.regenerated",
+  "webhook_endpoint.created",
+  "webhook_endpoint.deleted",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Records who did what; call it inside the write's transaction so both land or neither. */
 export async function recordAudit(
   db: Db,
   ctx: Ctx,
-  event: { action: string; targetType: string; targetId: string; data?: Record<string, unknown> },
+  event: { action: AuditAction; targetType: string; targetId: string; data?: Record<string, unknown> },
 ): Promise<void> {
   await db.insert(auditEvents).values({
     id: newId("audit"),

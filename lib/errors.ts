@@ -41,13 +41,39 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   service_unavailable: "Service unavailable",
 };
 
+/**
+ * What went wrong with a field, for programs: zod's own issue codes for what a schema refuses,
+ * and a few of ours for what only code can check. One list, so a client can switch on it.
+ */
+export const FIELD_ERROR_CODES = [
+  // zod
+  "invalid_type",
+  "invalid_format",
+  "invalid_value",
+  "invalid_union",
+  "invalid_key",
+  "invalid_element",
+  "too_small",
+  "too_big",
+  "not_multiple_of",
+  "unrecognized_keys",
+  "custom",
+  // ours
+  "invalid_reference", // an id naming nothing in the organisation
+  "invalid_character", // NUL, which PostgreSQL cannot store
+  "too_deep", // JSON nested beyond the limit
+  "invalid_encoding", // a path that is not UTF-8
+  "conflict", // unique within the organisation, and taken
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export type FieldError = {
   /** Dotted path of the offending field or parameter, e.g. `pageSize` or `stages.0.name`. */
   field: string;
   /** Where it was: the JSON body, the query string, the path or a header. */
   in: "body" | "query" | "path" | "header";
   message: string;
-  code: string;
+  code: FieldErrorCode;
 };
 
 export class AppError extends Error {
@@ -74,10 +100,12 @@ export class AppError extends Error {
 
 export const notFound = (resource: string) => new AppError("not_found", `${resource} not found.`);
 
-export const invalidField = (field: string, message: string, where: FieldError["in"] = "body") =>
-  new AppError("validation_failed", `${field}: ${message}`, {
-    errors: [{ field, in: where, message, code: "invalid" }],
-  });
+/** The 422 for one or more fields: the detail names each, `errors` lists them for programs. */
+export const validationFailed = (errors: FieldError[]) =>
+  new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+
+export const invalidField = (field: string, message: string, where: FieldError["in"] = "body", code: FieldErrorCode = "invalid_value") =>
+  validationFailed([{ field, in: where, message, code }]);
 
 export const conflict = (detail: string) => new AppError("conflict", detail);
 

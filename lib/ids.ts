@@ -27,7 +27,7 @@ export const ID_PREFIXES = {
 
 export type IdKind = keyof typeof ID_PREFIXES;
 
-const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const ID_BODY_LENGTH = 22;
 
 // Ids are minted on every request: draw from a pooled buffer rather than one syscall each.
@@ -48,7 +48,7 @@ export function randomBase62(length: number): string {
   while (out.length < length) {
     const byte = randomByte();
     // 248 = 4 * 62: rejecting larger bytes keeps every character equally likely.
-    if (byte < 248) out += ALPHABET[byte % 62];
+    if (byte < 248) out += BASE62[byte % 62];
   }
   return out;
 }

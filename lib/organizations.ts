@@ -55,9 +55,3 @@ export async function getOrganizationBySlug(db: Db, slug: string): Promise<Organ
   if (!org) throw notFound(`Organisation "${slug}"`);
   return org;
 }
-
-export async function getOrganization(db: Db, id: string): Promise<Organization> {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, id));
-  if (!org) throw notFound("Organisation");
-  return org;
-}

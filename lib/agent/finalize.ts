@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/types";
 import { invalidField, invalidState } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/interviews/status";
 import { createReportVersion } from "@/lib/reports/create-version";
-import { lockInterview, type LockedInterview } from "@/lib/turns/lock";
+import { type LockedInterview, lockInterviewForTurns } from "@/lib/interviews/lock";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // An agent's clock may run a little ahead of ours; more than this is a wrong endedAt.
@@ -24,7 +24,7 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000;
  */
 export async function finalizeInterview(db: Db, ctx: Ctx, interviewId: string, input: FinalizeInput, now = new Date()): Promise<FinalizeOut> {
   return db.transaction(async (tx) => {
-    const interview = await lockInterview(tx, ctx, interviewId);
+    const interview = await lockInterviewForTurns(tx, ctx, interviewId);
     const status = effectiveStatus(interview, now);
     if (status === "COMPLETED") return result(tx, ctx, interview);
     if (status !== "IN_PROGRESS") {

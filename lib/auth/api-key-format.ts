@@ -1,31 +1,19 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { randomBase62 } from "@/lib/ids";
+import { crc32 } from "node:zlib";
+import { BASE62, randomBase62 } from "@/lib/ids";
 
 // parley_<30 random base62><6 base62 CRC32 checksum>. The fixed prefix lets secret scanners
 // spot a leaked key; the checksum lets them (and us, before any database query) reject typos.
 export const API_KEY_PREFIX = "parley_";
 const BODY = 30;
 const CHECK = 6;
-const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const PATTERN = new RegExp(`^${API_KEY_PREFIX}[0-9A-Za-z]{${BODY + CHECK}}$`);
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(text: string): number {
-  let crc = 0xffffffff;
-  for (const byte of Buffer.from(text)) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function checksum(body: string): string {
   let n = crc32(body);
   let out = "";
   for (let i = 0; i < CHECK; i++) {
-    out = ALPHABET[n % 62] + out;
+    out = BASE62[n % 62] + out;
     n = Math.floor(n / 62);
   }
   return out;

@@ -4,7 +4,7 @@ import type { CreateCampaignInput } from "@/lib/api/schemas/campaigns";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
-import { AppError, type FieldError } from "@/lib/errors";
+import { type FieldError, validationFailed } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { existingConfigIds } from "@/lib/interview-configs/read";
 import { findJob } from "@/lib/jobs/read";
@@ -20,13 +20,13 @@ export async function createCampaign(db: Db, ctx: Ctx, input: CreateCampaignInpu
     const configIds = input.stages.flatMap((s) => (s.configId ? [s.configId] : []));
     const known = await existingConfigIds(tx, ctx, configIds);
     const errors: FieldError[] = [];
-    if (!job) errors.push({ field: "jobId", in: "body", message: "no job with this id", code: "unknown_reference" });
+    if (!job) errors.push({ field: "jobId", in: "body", message: "no job with this id", code: "invalid_reference" });
     input.stages.forEach((s, i) => {
       if (s.configId && !known.has(s.configId)) {
-        errors.push({ field: `stages.${i}.configId`, in: "body", message: "no interview config with this id", code: "unknown_reference" });
+        errors.push({ field: `stages.${i}.configId`, in: "body", message: "no interview config with this id", code: "invalid_reference" });
       }
     });
-    if (errors.length) throw new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+    if (errors.length) throw validationFailed(errors);
 
     const [campaign] = await tx
       .insert(campaigns)

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "@/lib/errors";
+import { AppError, type FieldError, type FieldErrorCode, invalidField } from "@/lib/errors";
 
 /**
  * Objects and arrays may nest this deep in a request body. Deeper input is refused before it
@@ -43,7 +43,6 @@ export function assertStorableInput(data: unknown, where: Where): void {
   }
 }
 
-function refused(path: (string | number)[], where: Where, message: string, code: string): AppError {
-  const field = fieldName(path, where);
-  return new AppError("validation_failed", `${field}: ${message}`, { errors: [{ field, in: where, message, code }] });
+function refused(path: (string | number)[], where: Where, message: string, code: FieldErrorCode): AppError {
+  return invalidField(fieldName(path, where), message, where, code);
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/types";
-import { AppError } from "@/lib/errors";
 import { hitApiKeyLimit } from "@/lib/rate-limit/api-key";
+import { rateLimited } from "@/lib/rate-limit/retry-after";
 import type { WindowResult } from "@/lib/rate-limit/window";
 import type { RequestMeta } from "./route";
 
@@ -24,9 +24,5 @@ export async function enforceApiRateLimit(db: Db, apiKeyId: string, meta: Reques
   const result = await hitApiKeyLimit(db, apiKeyId);
   for (const [name, value] of Object.entries(rateLimitHeaders(result))) meta.headers.set(name, value);
   if (result.allowed) return;
-  const retryAfter = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000));
-  throw new AppError("rate_limited", `This API key may make ${result.limit} requests per minute; try again in ${retryAfter} s.`, {
-    headers: { "Retry-After": String(retryAfter) },
-    extra: { limit: result.limit, scope: "api_key" },
-  });
+  throw rateLimited(result.resetAt, (s) => `This API key may make ${result.limit} requests per minute; try again in ${s} s.`, { limit: result.limit, scope: "api_key" });
 }

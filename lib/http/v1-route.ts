@@ -37,15 +37,6 @@ export type V1Args<P, Q, B> = {
   body: Out<B>;
 };
 
-export type V1Step = (req: Request, meta: RequestMeta, args: { db: Db; ctx: Ctx; apiKey: ApiKey }) => Promise<void>;
-
-// Steps run after authentication and rate limiting, before the scope check, for every v1
-// request. Kept as a list so each step stays a small file of its own.
-const afterAuthentication: V1Step[] = [];
-export function registerV1Step(step: V1Step): void {
-  if (!afterAuthentication.includes(step)) afterAuthentication.push(step);
-}
-
 async function authenticate(req: Request, meta: RequestMeta): Promise<{ db: Db; ctx: Ctx; apiKey: ApiKey }> {
   const presented = apiKeyFromRequest(req);
   const db = await getDb();
@@ -76,7 +67,6 @@ export function v1Route<P extends Schema | undefined = undefined, Q extends Sche
     const { db, ctx, apiKey } = await authenticate(req, meta);
     // Before anything else can fail, so that every authenticated answer carries the quota.
     await enforceApiRateLimit(db, apiKey.id, meta);
-    for (const step of afterAuthentication) await step(req, meta, { db, ctx, apiKey });
     requireScope(apiKey, operation.scope);
     const params = pathParams(operation, rawParams);
     const query = queryParams(operation, req);

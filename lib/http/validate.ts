@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type FieldError } from "@/lib/errors";
+import { type FieldError, validationFailed } from "@/lib/errors";
 import { assertStorableInput } from "./input-guard";
 
 export function fieldErrors(error: z.ZodError, where: FieldError["in"]): FieldError[] {
@@ -37,9 +37,7 @@ export function parseOr422<S extends z.ZodType>(schema: S, data: unknown, where:
   assertStorableInput(data, where);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = fieldErrors(result.error, where);
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  throw new AppError("validation_failed", detail, { errors });
+  throw validationFailed(fieldErrors(result.error, where));
 }
 
 /** Query strings arrive as text; repeated keys become arrays. */

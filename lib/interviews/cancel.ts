@@ -8,7 +8,7 @@ import { withdrawQueuedEmails } from "../email/withdraw";
 import { invalidState } from "../errors";
 import { emitWebhookEvent } from "../webhooks/emit";
 import { getInterview } from "./get";
-import { lockInterview } from "./lock";
+import { lockInterviewForUpdate } from "./lock";
 import { effectiveStatus } from "./status";
 
 /**
@@ -17,7 +17,7 @@ import { effectiveStatus } from "./status";
  */
 export async function cancelInterview(db: Db, ctx: Ctx, id: string): Promise<InterviewOut> {
   await db.transaction(async (tx) => {
-    const row = await lockInterview(tx, ctx, id);
+    const row = await lockInterviewForUpdate(tx, ctx, id);
     const status = effectiveStatus(row);
     if (status === "CANCELLED") return;
     if (status === "COMPLETED" || status === "EXPIRED") throw invalidState(`This interview is ${status} and can no longer be cancelled.`);

@@ -6,7 +6,7 @@ import { organizations } from "@/db/organizations";
 import { emailLocale, type EmailLocale } from "../email/invitation-template";
 import type { Db } from "../db/types";
 import { env } from "../env";
-import { AppError, type FieldError } from "../errors";
+import { AppError, type FieldErrorCode, invalidField } from "../errors";
 import { hashInvitationToken } from "../invitation-token";
 import { effectiveStatus } from "./status";
 
@@ -31,10 +31,7 @@ export function assertValidExpiry(expiresAt: Date | null, now: Date): void {
   if (expiresAt.getTime() - now.getTime() > MAX_INVITATION_TTL_MS) throw expiryError(`must be at most ${MAX_INVITATION_TTL_DAYS} days from now`, "too_big");
 }
 
-function expiryError(message: string, code: string): AppError {
-  const error: FieldError = { field: "expiresAt", in: "body", message, code };
-  return new AppError("validation_failed", `expiresAt: ${message}`, { errors: [error] });
-}
+const expiryError = (message: string, code: FieldErrorCode): AppError => invalidField("expiresAt", message, "body", code);
 
 export type InvitationView =
   | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: EmailLocale }

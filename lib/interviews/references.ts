@@ -7,7 +7,7 @@ import { jobs } from "@/db/jobs";
 import type { CreateInterviewInput } from "@/lib/api/schemas/interviews";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
-import { AppError, type FieldError } from "../errors";
+import { type FieldError, validationFailed } from "../errors";
 
 const problem = (field: string, message: string): FieldError => ({ field, in: "body", message, code: "invalid_reference" });
 
@@ -66,7 +66,7 @@ export async function resolveReferences(tx: Db, ctx: Ctx, input: CreateInterview
   }
 
   if (errors.length) {
-    throw new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+    throw validationFailed(errors);
   }
   return { config: config! };
 }

@@ -8,7 +8,7 @@ import { queueInvitationEmail } from "../email/queue-invitation";
 import { invalidState } from "../errors";
 import { newInvitationToken } from "../invitation-token";
 import { consumeInvitationQuota } from "../rate-limit/invitations";
-import { lockInterview } from "./lock";
+import { lockInterviewForUpdate } from "./lock";
 import { getInterview } from "./get";
 import { assertValidExpiry, invitationUrlFor } from "./invitation-link";
 import { effectiveStatus } from "./status";
@@ -30,7 +30,7 @@ export async function resendInvitation(
   const invitationUrl = invitationUrlFor(token);
 
   await db.transaction(async (tx) => {
-    const row = await lockInterview(tx, ctx, id);
+    const row = await lockInterviewForUpdate(tx, ctx, id);
     const status = effectiveStatus(row, now);
     if (status === "IN_PROGRESS" || status === "COMPLETED" || status === "CANCELLED") {
       throw invalidState(`This interview is ${status}: there is no invitation to send.`);

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { errorFields, log } from "@/lib/log";
 import { parseTurnChange, TURNS_CHANNEL, type TurnChange } from "./notify";
-import { announceViewing, resetPresence, setLocalViewerCount, withdrawViewing } from "./presence";
+import { announceViewing, setLocalViewerCount, withdrawViewing } from "./presence";
 
 type Listener = (change: TurnChange) => void;
 
@@ -64,11 +64,4 @@ export function liveViewerCount(): number {
   let n = 0;
   for (const set of hub.listeners.values()) n += set.size;
   return n;
-}
-
-/** Tests that swap databases start listening afresh on the new one. */
-export function resetLiveHub(): void {
-  hub.listening = undefined;
-  hub.listeners.clear();
-  resetPresence();
 }

@@ -17,11 +17,6 @@ export function startProcessWorker(database: Database, registry: JobRegistry): W
   return worker;
 }
 
-/** The worker of this process, if one was started. */
-export function processWorker(): Worker | undefined {
-  return holder.__parleyWorker;
-}
-
 /**
  * In the app, Next owns SIGTERM/SIGINT: it closes the server and exits. The worker only stops
  * claiming (and waits while Next lets the process live); jobs cut short by the exit are

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { organizations } from "@/db/organizations";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
-import { AppError } from "../errors";
+import { rateLimited } from "./retry-after";
 import { hitWindow } from "./window";
 
 /**
@@ -17,10 +17,6 @@ export async function consumeInvitationQuota(db: Db, ctx: Ctx, count = 1): Promi
   const limit = org?.perHour ?? 0;
   const result = await hitWindow(db, `invitations:${ctx.organizationId}`, 3600, limit, count);
   if (!result.allowed) {
-    const retryAfter = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000));
-    throw new AppError("rate_limited", `This organisation may send ${limit} invitations per hour; try again in ${retryAfter} s.`, {
-      headers: { "Retry-After": String(retryAfter) },
-      extra: { limit, scope: "invitations" },
-    });
+    throw rateLimited(result.resetAt, (s) => `This organisation may send ${limit} invitations per hour; try again in ${s} s.`, { limit, scope: "invitations" });
   }
 }

@@ -36,7 +36,7 @@ export async function regenerateReport(db: Db, ctx: Ctx, interviewId: string): P
     if (latest && (latest.status === "PENDING" || latest.status === "GENERATING")) return { report: latest, created: false };
 
     const report = await createReportVersion(tx, ctx, interview.id);
-    await recordAudit(tx, ctx, { action: "report.regenerate", targetType: "interview", targetId: interview.id, data: { reportId: report.id, version: report.version } });
+    await recordAudit(tx, ctx, { action: "report.regenerated", targetType: "interview", targetId: interview.id, data: { reportId: report.id, version: report.version } });
     return { report, created: true };
   });
 }

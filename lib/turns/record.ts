@@ -10,7 +10,7 @@ import { newId } from "@/lib/ids";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
-import { lockInterview, type LockedInterview } from "./lock";
+import { type LockedInterview, lockInterviewForTurns } from "../interviews/lock";
 import { recordTurnInProgress } from "./record-fast";
 import { isSameTurn } from "./same-turn";
 
@@ -23,7 +23,7 @@ export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: C
   const fast = await recordTurnInProgress(db, ctx, interviewId, input);
   if (fast) return { turn: fast, created: true };
   return db.transaction(async (tx) => {
-    const interview = await lockInterview(tx, ctx, interviewId);
+    const interview = await lockInterviewForTurns(tx, ctx, interviewId);
     assertAcceptsTurns(interview);
     const [inserted] = await tx
       .insert(interviewTurns)

@@ -7,12 +7,12 @@ import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { publicTurn, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
-import { lockInterview } from "./lock";
+import { lockInterviewForTurns } from "../interviews/lock";
 
 /** Final transcript, audio or evaluation of a turn recorded earlier (typically once the candidate finished). */
 export async function updateTurn(db: Db, ctx: Ctx, interviewId: string, turnNumber: number, input: UpdateTurnInput): Promise<TurnOut> {
   return db.transaction(async (tx) => {
-    const interview = await lockInterview(tx, ctx, interviewId);
+    const interview = await lockInterviewForTurns(tx, ctx, interviewId);
     assertAcceptsTurns(interview);
     const [row] = await tx
       .update(interviewTurns)

@@ -55,7 +55,7 @@ export async function createWebhookEndpoint(db: Db, ctx: Ctx, input: CreateWebho
         eventTypes: input.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
       })
       .returning();
-    await recordAudit(tx, ctx, { action: "webhook_endpoint.create", targetType: "webhook_endpoint", targetId: endpoint!.id, data: { url, eventTypes: endpoint!.eventTypes } });
+    await recordAudit(tx, ctx, { action: "webhook_endpoint.created", targetType: "webhook_endpoint", targetId: endpoint!.id, data: { url, eventTypes: endpoint!.eventTypes } });
     return createdWebhookEndpointSchema.parse({ ...serializeWebhookEndpoint(endpoint!), secret: endpoint!.secret });
   });
 }
@@ -82,6 +82,6 @@ export async function deleteWebhookEndpoint(db: Db, ctx: Ctx, id: string): Promi
       .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, ctx.organizationId)))
       .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
     if (!deleted.length) throw notFound("Webhook endpoint");
-    await recordAudit(tx, ctx, { action: "webhook_endpoint.delete", targetType: "webhook_endpoint", targetId: id, data: { url: deleted[0]!.url } });
+    await recordAudit(tx, ctx, { action: "webhook_endpoint.deleted", targetType: "webhook_endpoint", targetId: id, data: { url: deleted[0]!.url } });
   });
 }

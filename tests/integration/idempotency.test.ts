@@ -24,7 +24,7 @@ const behaviour: { hold?: Promise<void>; reached?: () => void; delayMs?: number;
 const create = v1Route({ scope: "candidates:write", body: z.object({ name: z.string().min(1), x: z.record(z.string(), z.number()).optional() }) }, async ({ db, ctx, body }) => {
   if (behaviour.fail === "not_found") throw notFound("Job");
   const id = newId("candidate");
-  await recordAudit(db, ctx, { action: "thing.created", targetType: "thing", targetId: id, data: { name: body.name } });
+  await recordAudit(db, ctx, { action: "candidate.created", targetType: "thing", targetId: id, data: { name: body.name } });
   if (behaviour.fail === "crash") throw new Error("database went away");
   behaviour.reached?.();
   if (behaviour.hold) await behaviour.hold;
@@ -54,7 +54,7 @@ async function sideEffects(orgCtx = ctx) {
     .get()
     .db.select({ n: count() })
     .from(auditEvents)
-    .where(and(eq(auditEvents.organizationId, orgCtx.organizationId), eq(auditEvents.action, "thing.created")));
+    .where(and(eq(auditEvents.organizationId, orgCtx.organizationId), eq(auditEvents.action, "candidate.created")));
   return row!.n;
 }
 

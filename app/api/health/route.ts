@@ -1,16 +1,18 @@
 import { getDatabase } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/health";
 import { json } from "@/lib/http/json";
+import { log } from "@/lib/log";
 import { route } from "@/lib/http/route";
 import { APP_VERSION } from "@/lib/version";
 
 export const dynamic = "force-dynamic";
 
 // Load balancers and operators: 200 when the database answers, 503 when it does not. The
-// database error itself stays in the logs.
+// answer does not say why; the log does (the driver's message, which carries no query values).
 export const GET = route(async () => {
   const database = await checkDatabase(getDatabase);
   const ok = database.reachable;
+  if (!database.reachable) log.warn("health: database unreachable", { error: database.error });
   return json(
     {
       status: ok ? "ok" : "unavailable",
