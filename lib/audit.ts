@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "interview.expired",
   "turn.updated",
   "report.regenerated",
+  "decision.recorded",
   "webhook_endpoint.created",
   "webhook_endpoint.deleted",
 ] as const;

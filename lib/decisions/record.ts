@@ -7,7 +7,7 @@ import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { AppError, invalidField, invalidState } from "../errors";
 import { newId } from "../ids";
-import { lockInterview } from "../interviews/lock";
+import { lockInterviewForUpdate } from "../interviews/lock";
 import { effectiveStatus } from "../interviews/status";
 import { emitWebhookEvent } from "../webhooks/emit";
 import { getDecision } from "./read";
@@ -23,7 +23,7 @@ export async function recordDecision(db: Db, ctx: Ctx, interviewId: string, inpu
   const id = newId("decision");
   const decidedAt = new Date();
   await db.transaction(async (tx) => {
-    const interview = await lockInterview(tx, ctx, interviewId);
+    const interview = await lockInterviewForUpdate(tx, ctx, interviewId);
     const status = effectiveStatus(interview);
     if (status !== "COMPLETED") throw invalidState(`This interview is ${status}; a decision is recorded once it is COMPLETED.`);
     const report = interview.reportId
