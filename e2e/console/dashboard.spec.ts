@@ -9,7 +9,7 @@ async function cell(table: Locator, row: string | RegExp, column = 1): Promise<s
 
 test("the dashboard's charts carry their numbers in tables; compare shows the demo job's completed interview, each score linked to its evidence", async ({ page }, testInfo) => {
   await signIn(page);
-  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/");
   await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
 
   // The demo seed: one interview in each status, the draft never invited, one completed with a report.
