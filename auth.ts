@@ -1,33 +1,33 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { accounts, sessions, verificationTokens } from "@/db/auth-tables";
 import { users } from "@/db/users";
 import { authSecret } from "@/lib/auth/secret";
+import { consoleSessionSeconds, endConsoleSession, resolveConsoleSession, startConsoleSession } from "@/lib/console-sessions/store";
 import { getDb } from "@/lib/db/client";
 import { errorFields, log } from "@/lib/log";
 import { verifyCredentials } from "@/lib/users";
 
 declare module "next-auth" {
-  interface Session {
-    user: { id: string; organizationId: string; organizationName: string; role: string } & DefaultSession["user"];
-  }
   interface User {
     organizationId?: string;
-    organizationName?: string;
-    role?: string;
   }
 }
 
 const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
-// Console sign-in. Credentials need JWT sessions; the adapter's tables are there for OAuth and
-// e-mail providers an organisation may add.
+// Console sign-in (docs/console-auth.md). Auth.js runs the sign-in and sign-out protocol and
+// seals the cookie; the session itself is a console_sessions row. The cookie's JWT holds only
+// that row's token (`sid`), never the role: who the user is and what they may do is read from
+// the row and the membership on every request (lib/console-sessions/cookie.ts), so signing out,
+// removing a member or changing a role applies at once. Auth.js refuses database sessions for
+// credentials providers, hence a JWT carrying a server-side session id.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 3600 },
+  session: { strategy: "jwt", maxAge: consoleSessionSeconds() },
   pages: { signIn: "/login" },
   // A refused password is routine, not an error with a stack trace.
   logger: {
@@ -43,18 +43,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
-        return user && { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, organizationName: user.organizationName, role: user.role };
+        return user && { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) Object.assign(token, { uid: user.id, organizationId: user.organizationId, organizationName: user.organizationName, role: user.role });
-      return token;
+    async jwt({ token, user, trigger }) {
+      if (trigger === "signIn" && user?.id && user.organizationId) {
+        const session = await startConsoleSession(await getDb(), { userId: user.id, organizationId: user.organizationId });
+        return { sid: session.token };
+      }
+      // Any other read of the cookie through Auth.js (its /session endpoint, `auth()`) is checked
+      // against the row too: a revoked session gets its cookie cleared.
+      const sid = typeof token.sid === "string" ? token.sid : null;
+      return sid && (await resolveConsoleSession(await getDb(), sid)) ? { sid } : null;
     },
-    session({ session, token }) {
-      Object.assign(session.user, { id: token.uid, organizationId: token.organizationId, organizationName: token.organizationName, role: token.role });
+    // What /api/auth/session and `auth()` show: who is signed in, read from the row like every
+    // console request (the cookie holds no e-mail). Scripts and the e2e helper read it; nothing
+    // authorises from it.
+    async session({ session, token }) {
+      const identity = typeof token.sid === "string" ? await resolveConsoleSession(await getDb(), token.sid) : null;
+      if (identity) Object.assign(session.user, { id: identity.userId, email: identity.email, name: identity.name });
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message && typeof message.token?.sid === "string" ? message.token.sid : null;
+      if (sid) await endConsoleSession(await getDb(), { token: sid });
     },
   },
 }));

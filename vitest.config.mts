@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -3,7 +3,7 @@ import { ts } from "./columns";
 import { users } from "./users";
 
 // The tables @auth/drizzle-adapter expects, for OAuth and e-mail sign-in providers.
-// The console's credentials provider uses JWT sessions and does not write here.
+// The console's password sign-in keeps its sessions in console_sessions, not here.
 export const accounts = pgTable(
   "accounts",
   {

@@ -3,6 +3,7 @@ export * from "./organizations";
 export * from "./users";
 export * from "./memberships";
 export * from "./auth-tables";
+export * from "./console-sessions";
 export * from "./api-keys";
 export * from "./candidates";
 export * from "./jobs";

@@ -10,6 +10,9 @@ import { newId } from "./ids";
 export const AUDIT_ACTIONS = [
   "organization.created",
   "user.created",
+  "member.role_changed",
+  "member.removed",
+  "member.sessions_revoked",
   "api_key.created",
   "api_key.revoked",
   "candidate.created",

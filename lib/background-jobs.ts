@@ -1,3 +1,4 @@
+import { sweepConsoleSessions } from "./console-sessions/store";
 import { sendEmailJob } from "./email/deliver";
 import { sweepIdempotencyKeys } from "./idempotency/keys";
 import { expireOverdueInterviews } from "./interviews/expiry";
@@ -23,6 +24,7 @@ export const periodicTasks: PeriodicTask[] = [
   failAbandonedReportsTask,
   { name: "interviews.expire", everyMs: 60_000, run: async (db) => void (await expireOverdueInterviews(db)) },
   { name: "live-listeners.sweep", everyMs: 5 * 60_000, run: sweepStaleListeners },
+  { name: "console-sessions.sweep", everyMs: 60 * 60_000, run: sweepConsoleSessions },
 ];
 
 export const appJobs = jobRegistry([sendEmailJob, generateReportJob, deliverWebhookJob], periodicTasks);

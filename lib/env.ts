@@ -50,6 +50,15 @@ export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error", "silent"]), "info"),
   PARLEY_SEED: withDefault(z.enum(["auto", "off"]), "auto"),
   API_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(1), 600),
+  // Console sessions (docs/console-auth.md): a session row lives this long from sign-in.
+  CONSOLE_SESSION_HOURS: withDefault(z.coerce.number().int().min(1).max(720), 12),
+  // Console sign-in attempts per window, counted per e-mail and per client address.
+  SIGN_IN_LIMIT_PER_EMAIL: withDefault(z.coerce.number().int().min(1), 10),
+  SIGN_IN_LIMIT_PER_IP: withDefault(z.coerce.number().int().min(1), 50),
+  SIGN_IN_LIMIT_WINDOW_SECONDS: withDefault(z.coerce.number().int().min(10).max(86_400), 900),
+  // Reverse proxies in front of the app that append to X-Forwarded-For: the client address is
+  // the entry this many places from the right.
+  TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(1).max(10), 1),
   // Background jobs (docs/background-jobs.md): `off` keeps app processes from running them,
   // for a deployment that runs `npm run worker` separately.
   PARLEY_WORKER: withDefault(z.enum(["on", "off"]), "on"),

@@ -1,8 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { signOut } from "@/auth";
 import { getConsole } from "@/lib/console/session";
+import { sessionTokenFromCookies } from "@/lib/console-sessions/cookie";
+import { endConsoleSession } from "@/lib/console-sessions/store";
+import { getDb } from "@/lib/db/client";
 import { isTheme, PREFERENCE_COOKIE_OPTIONS, THEME_COOKIE } from "@/lib/console/preferences";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { setUserLocale } from "@/lib/user-preferences";
@@ -22,5 +25,9 @@ export async function chooseTheme(theme: string): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // End the session row first: a failure then shows, instead of a sign-out that only cleared
+  // this browser's cookie while a copy of it kept working.
+  const token = await sessionTokenFromCookies(await headers());
+  if (token) await endConsoleSession(await getDb(), { token });
   await signOut({ redirectTo: "/login" });
 }

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import type { MembershipRole } from "@/db/memberships";
+import { consoleSessionFromHeaders } from "@/lib/console-sessions/cookie";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
@@ -13,17 +13,19 @@ import { loginUrl, PATH_HEADER } from "./paths";
 export type ConsoleUser = { id: string; email: string; name: string | null; role: MembershipRole };
 export type ConsoleScope = { db: Db; ctx: Ctx; user: ConsoleUser; organization: { id: string; name: string } };
 
-/** The signed-in user's console scope for this render, or null; read once per request. */
+/**
+ * The signed-in user's console scope for this render, or null; read once per request. The
+ * session cookie is checked against its session row and the membership (docs/console-auth.md):
+ * null once signed out, revoked, expired or no longer a member, and the role is the current one.
+ */
 export const getConsole = cache(async (): Promise<ConsoleScope | null> => {
-  const session = await auth();
-  const u = session?.user;
-  if (!u?.id || !u.organizationId) return null;
-  const role = (u.role ?? "viewer") as MembershipRole;
+  const session = await consoleSessionFromHeaders(await headers());
+  if (!session) return null;
   return {
     db: await getDb(),
-    ctx: consoleCtx({ userId: u.id, organizationId: u.organizationId, role }),
-    user: { id: u.id, email: u.email ?? "", name: u.name ?? null, role },
-    organization: { id: u.organizationId, name: u.organizationName },
+    ctx: consoleCtx(session),
+    user: { id: session.userId, email: session.email, name: session.name, role: session.role },
+    organization: { id: session.organizationId, name: session.organizationName },
   };
 });
 

@@ -9,7 +9,7 @@ import { GET as history } from "@/app/api/interviews/[id]/history/route";
 import { PATCH as patchTurn } from "@/app/api/interviews/[id]/turns/[turnNumber]/route";
 import { POST as postTurn } from "@/app/api/interviews/[id]/turns/route";
 import { GET as ping } from "@/app/api/%5Fbench/ping/route";
-import { nextAuthSession, setSessionResolver } from "@/lib/http/console-route";
+import { cookieSession, setSessionResolver } from "@/lib/http/console-route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -25,7 +25,7 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
 // Tests name the viewer's organisation in X-Test-Org; without it the real next-auth check runs.
 setSessionResolver(async (req, cookies) => {
   const org = req.headers.get("x-test-org");
-  return org ? { userId: "usr_test", organizationId: org, role: "recruiter" } : nextAuthSession(req, cookies);
+  return org ? { userId: "usr_test", organizationId: org, role: "recruiter" } : cookieSession(req, cookies);
 });
 
 const server = http.createServer(async (incoming, outgoing) => {

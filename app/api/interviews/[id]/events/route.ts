@@ -5,11 +5,12 @@ import { openTurnStream, parseLastEventId } from "@/lib/live/turn-stream";
 export const dynamic = "force-dynamic";
 
 // Recruiters follow the transcript live; EventSource resends Last-Event-ID after a reconnect.
-export const GET = consoleRoute(op.streamTurns, async ({ req, db, ctx, params }) => {
+export const GET = consoleRoute(op.streamTurns, async ({ req, db, ctx, params, untilSessionEnds }) => {
   const stream = await openTurnStream(db, ctx, {
     interviewId: params.id,
     lastEventId: parseLastEventId(req.headers.get("last-event-id")),
-    signal: req.signal,
+    // Signing out or losing the membership ends an open stream too, not only the next request.
+    signal: await untilSessionEnds(),
   });
   return new Response(stream, {
     headers: {
