@@ -5,10 +5,12 @@ import { z } from "zod";
 import { accounts, sessions, verificationTokens } from "@/db/auth-tables";
 import { users } from "@/db/users";
 import { authSecret } from "@/lib/auth/secret";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { authLogger, SignInRateLimited } from "@/lib/auth/sign-in-refusals";
 import { consoleSessionSeconds, endConsoleSession, resolveConsoleSession, startConsoleSession } from "@/lib/console-sessions/store";
 import { getDb } from "@/lib/db/client";
-import { errorFields, log } from "@/lib/log";
-import { verifyCredentials } from "@/lib/users";
+import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-ip";
 
 declare module "next-auth" {
   interface User {
@@ -29,21 +31,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: consoleSessionSeconds() },
   pages: { signIn: "/login" },
-  // A refused password is routine, not an error with a stack trace.
-  logger: {
-    error: (err: Error) => (err.name === "CredentialsSignin" ? log.warn("console sign-in refused") : log.error("auth error", errorFields(err))),
-    warn: (code: string) => log.warn("auth warning", { code }),
-    debug: () => {},
-  },
+  logger: authLogger,
   adapter: DrizzleAdapter(await getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens } as never),
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
-        return user && { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId };
+        try {
+          const user = await signInWithPassword(await getDb(), { ...parsed.data, address: clientAddress(request.headers) });
+          return user && { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId };
+        } catch (err) {
+          if (err instanceof AppError && err.code === "rate_limited") throw new SignInRateLimited();
+          throw err;
+        }
       },
     }),
   ],

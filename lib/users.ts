@@ -4,7 +4,7 @@ import { membershipRole, memberships } from "@/db/memberships";
 import { organizations } from "@/db/organizations";
 import { users } from "@/db/users";
 import { recordAudit } from "./audit";
-import { hashPassword, verifyPassword } from "./auth/password";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./auth/password";
 import type { Ctx } from "./context";
 import type { Db } from "./db/types";
 import { conflict, isUniqueViolation } from "./errors";
@@ -37,18 +37,22 @@ export async function createUser(db: Db, ctx: Ctx, input: z.input<typeof createU
   }
 }
 
-/** Console sign-in: the user and their first organisation, or null for any mismatch. */
+/**
+ * Console sign-in: the user and their first organisation, or null for any mismatch. Exactly one
+ * scrypt verification runs whatever the outcome (against a dummy hash for an unknown e-mail), so
+ * the time taken does not reveal whether an account exists.
+ */
 export async function verifyCredentials(db: Db, email: string, password: string) {
   const [row] = await db
     .select({ user: users, membership: memberships, organization: organizations })
     .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(users.email, email.toLowerCase()))
     .orderBy(memberships.createdAt)
     .limit(1);
-  if (!row?.user.passwordHash) return null;
-  if (!(await verifyPassword(password, row.user.passwordHash))) return null;
+  const matches = await verifyPassword(password, row?.user.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!matches || !row?.membership || !row.organization) return null;
   return {
     id: row.user.id,
     email: row.user.email,

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { isRateLimitedSignIn } from "@/lib/auth/sign-in-refusals";
 import { safeCallback } from "@/lib/console/paths";
 import { getConsole } from "@/lib/console/session";
 
@@ -25,7 +26,9 @@ async function signInAction(formData: FormData) {
     });
   } catch (err) {
     // signIn redirects by throwing; only a refused sign-in is ours to handle.
-    if (err instanceof AuthError) redirect(`/login?error=1${back === "/" ? "" : `&callbackUrl=${encodeURIComponent(back)}`}`);
+    const again = back === "/" ? "" : `&callbackUrl=${encodeURIComponent(back)}`;
+    if (isRateLimitedSignIn(err)) redirect(`/login?error=rate_limited${again}`);
+    if (err instanceof AuthError) redirect(`/login?error=1${again}`);
     throw err;
   }
 }

@@ -25,3 +25,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, "base64url"), Number(n), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * A well-formed hash no password matches, with today's parameters: sign-in verifies against it
+ * when the e-mail is unknown (or has no password), so that answer costs the same scrypt work as
+ * a wrong password and its timing does not tell which e-mails have accounts.
+ */
+export const DUMMY_PASSWORD_HASH = ["scrypt", N, R, P, Buffer.alloc(16).toString("base64url"), Buffer.alloc(KEYLEN).toString("base64url")].join("$");
