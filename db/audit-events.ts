@@ -20,8 +20,9 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // Console audit log: an organisation's events, newest first.
-    index("audit_events_org_created_idx").on(t.organizationId, t.createdAt.desc()),
+    // Console audit log: an organisation's events, newest first, read backwards (see
+    // candidates_org_created_idx).
+    index("audit_events_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     // History of one object.
     index("audit_events_target_idx").on(t.targetType, t.targetId),
   ],

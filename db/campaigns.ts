@@ -19,10 +19,11 @@ export const campaigns = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // GET /api/v1/campaigns: newest first, id as tie-breaker.
-    index("campaigns_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
-    // GET /api/v1/campaigns?jobId= and the job page's campaign list.
-    index("campaigns_org_job_idx").on(t.organizationId, t.jobId),
+    // GET /api/v1/campaigns: newest first, id as tie-breaker, read backwards (see
+    // candidates_org_created_idx).
+    index("campaigns_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    // GET /api/v1/campaigns?jobId= and the job page's campaign list, newest first.
+    index("campaigns_org_job_idx").on(t.organizationId, t.jobId, t.createdAt, t.id),
   ],
 );
 

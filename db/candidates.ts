@@ -20,14 +20,16 @@ export const candidates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // GET /api/v1/candidates and the console list: newest first, id as tie-breaker.
-    index("candidates_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // GET /api/v1/candidates and the console list: newest first, id as tie-breaker, read
+    // backwards (ascending columns scanned backwards are exactly `created_at desc, id desc`;
+    // a `.desc()` column would be DESC NULLS LAST, which such an ORDER BY cannot use).
+    index("candidates_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     // An applicant tracker syncs by its own id; one candidate per external id and organisation.
     uniqueIndex("candidates_org_external_id_key")
       .on(t.organizationId, t.externalId)
       .where(sql`${t.externalId} is not null`),
-    // Console search and de-duplication by e-mail.
-    index("candidates_org_email_idx").on(t.organizationId, t.email),
+    // GET /api/v1/candidates?email= (compared in lower case), console search and de-duplication.
+    index("candidates_org_email_idx").on(t.organizationId, sql`lower(${t.email})`),
   ],
 );
 

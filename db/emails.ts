@@ -36,10 +36,12 @@ export const emails = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Local outbox viewer and console: an organisation's e-mails, newest first.
-    index("emails_org_created_idx").on(t.organizationId, t.createdAt.desc()),
-    // An interview's invitation history.
-    index("emails_interview_idx").on(t.interviewId),
+    // Local outbox viewer and console: an organisation's e-mails, newest first, read backwards
+    // (see candidates_org_created_idx).
+    index("emails_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    // An interview's invitation history, newest first (read backwards): the latest invitation
+    // e-mail beside each interview of a list page, and delivery's "is this the latest".
+    index("emails_interview_idx").on(t.interviewId, t.createdAt, t.id),
   ],
 );
 

@@ -28,8 +28,8 @@ export const interviewConfigs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // GET /api/v1/interview-configs: newest first.
-    index("interview_configs_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // GET /api/v1/interview-configs: newest first, read backwards (see candidates_org_created_idx).
+    index("interview_configs_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     // Interview creation falls back to "the organisation's default"; at most one.
     uniqueIndex("interview_configs_org_default_key")
       .on(t.organizationId)

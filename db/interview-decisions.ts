@@ -30,10 +30,13 @@ export const interviewDecisions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // The interview's current decision (newest row) and its history.
-    index("interview_decisions_interview_created_idx").on(t.interviewId, t.createdAt.desc()),
+    // The interview's current decision (newest row) and its history: exactly the order of
+    // `distinct on (interview_id) … order by interview_id, created_at desc, id desc`. NULLS
+    // FIRST is what `desc` means in an ORDER BY; drizzle's bare `.desc()` would be NULLS LAST,
+    // which that ORDER BY cannot use (see candidates_org_created_idx).
+    index("interview_decisions_interview_created_idx").on(t.interviewId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Dashboard: the organisation's decisions against recommendations.
-    index("interview_decisions_org_created_idx").on(t.organizationId, t.createdAt.desc()),
+    index("interview_decisions_org_created_idx").on(t.organizationId, t.createdAt, t.id),
   ],
 );
 

@@ -56,16 +56,26 @@ export const interviews = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // GET /api/v1/interviews: newest first, id as tie-breaker for stable pages.
-    index("interviews_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
-    // ?status= filter and the console's status tabs.
-    index("interviews_org_status_created_idx").on(t.organizationId, t.status, t.createdAt.desc()),
-    // ?jobId= filter.
-    index("interviews_org_job_created_idx").on(t.organizationId, t.jobId, t.createdAt.desc()),
-    // ?campaignId= filter and the campaign pipeline view.
-    index("interviews_org_campaign_created_idx").on(t.organizationId, t.campaignId, t.createdAt.desc()),
+    // GET /api/v1/interviews: newest first, id as tie-breaker for stable pages. Read backwards:
+    // ascending columns scanned backwards are exactly `created_at desc, id desc` (a `.desc()`
+    // column is DESC NULLS LAST, which no `order by … desc` can use). A page is found in the
+    // index alone; only its rows are then read (lib/interviews/list.ts).
+    index("interviews_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    // ?status= and the console's status tabs: one range per stored status, newest first;
+    // expires_at is carried so the effective status (lib/interviews/status.ts) is decided from
+    // the index alone.
+    index("interviews_org_status_created_idx").on(t.organizationId, t.status, t.createdAt, t.id, t.expiresAt),
+    // ?jobId= filter, newest first.
+    index("interviews_org_job_created_idx").on(t.organizationId, t.jobId, t.createdAt, t.id),
+    // ?campaignId= filter and the campaign pipeline view, newest first.
+    index("interviews_org_campaign_created_idx").on(t.organizationId, t.campaignId, t.createdAt, t.id),
     // ?updatedAfter= incremental sync.
     index("interviews_org_updated_idx").on(t.organizationId, t.updatedAt),
+    // Effective-status totals: an organisation's not-started interviews already past expiry,
+    // which read as EXPIRED until the sweep persists it (few: the sweep runs every minute).
+    index("interviews_org_pending_expiry_idx")
+      .on(t.organizationId, t.status, t.expiresAt)
+      .where(sql`${t.status} in ('DRAFT', 'INVITED')`),
     // A candidate's interviews (candidate page).
     index("interviews_candidate_idx").on(t.candidateId),
     // The candidate's link page finds its interview by token hash.

@@ -19,8 +19,9 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // GET /api/v1/jobs and the console list: newest first, id as tie-breaker.
-    index("jobs_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // GET /api/v1/jobs and the console list: newest first, id as tie-breaker, read backwards
+    // (see candidates_org_created_idx for why the columns are ascending).
+    index("jobs_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     // An applicant tracker syncs by its own id; one job per external id and organisation.
     uniqueIndex("jobs_org_external_id_key")
       .on(t.organizationId, t.externalId)

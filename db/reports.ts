@@ -49,8 +49,9 @@ export const reports = pgTable(
   (t) => [
     // An interview's report versions, newest first; one row per version.
     uniqueIndex("reports_interview_version_key").on(t.interviewId, t.version),
-    // Console: the organisation's recent reports.
-    index("reports_org_created_idx").on(t.organizationId, t.createdAt.desc()),
+    // Console: the organisation's recent reports, newest first, read backwards (see
+    // candidates_org_created_idx).
+    index("reports_org_created_idx").on(t.organizationId, t.createdAt, t.id),
   ],
 );
 

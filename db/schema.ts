@@ -11,6 +11,7 @@ export * from "./interview-configs";
 export * from "./campaigns";
 export * from "./campaign-stages";
 export * from "./interviews";
+export * from "./interview-status-counts";
 export * from "./interview-turns";
 export * from "./reports";
 export * from "./background-jobs";

@@ -29,8 +29,9 @@ export const webhookDeliveries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Console: an endpoint's recent deliveries.
-    index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt.desc()),
+    // Console: an endpoint's recent deliveries, newest first, read backwards (see
+    // candidates_org_created_idx).
+    index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),
   ],
 );
 

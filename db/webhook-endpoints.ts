@@ -19,8 +19,9 @@ export const webhookEndpoints = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Fan-out of an event to the organisation's endpoints, and GET /api/v1/webhooks.
-    index("webhook_endpoints_org_idx").on(t.organizationId, t.createdAt.desc()),
+    // Fan-out of an event to the organisation's endpoints, and GET /api/v1/webhooks (newest
+    // first, read backwards; see candidates_org_created_idx).
+    index("webhook_endpoints_org_idx").on(t.organizationId, t.createdAt, t.id),
   ],
 );
 

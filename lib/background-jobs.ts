@@ -2,6 +2,7 @@ import { sweepConsoleSessions } from "./console-sessions/store";
 import { sendEmailJob } from "./email/deliver";
 import { sweepIdempotencyKeys } from "./idempotency/keys";
 import { expireOverdueInterviews } from "./interviews/expiry";
+import { foldInterviewStatusCounts } from "./interviews/stats";
 import { sweepStaleListeners } from "./live/presence";
 import { queueCleanupTask } from "./queue/cleanup";
 import { jobRegistry } from "./queue/define";
@@ -25,6 +26,7 @@ export const periodicTasks: PeriodicTask[] = [
   { name: "interviews.expire", everyMs: 60_000, run: async (db) => void (await expireOverdueInterviews(db)) },
   { name: "live-listeners.sweep", everyMs: 5 * 60_000, run: sweepStaleListeners },
   { name: "console-sessions.sweep", everyMs: 60 * 60_000, run: sweepConsoleSessions },
+  { name: "interview-status-counts.fold", everyMs: 60_000, run: async (db) => void (await foldInterviewStatusCounts(db)) },
 ];
 
 export const appJobs = jobRegistry([sendEmailJob, generateReportJob, deliverWebhookJob], periodicTasks);

@@ -21,4 +21,13 @@ describe("migrations", () => {
       for (const index of config.indexes) expect(indexes.has(index.config.name!), `index ${index.config.name}`).toBe(true);
     }
   });
+
+  it("declare no index column DESC NULLS LAST, which no `order by … desc` (NULLS FIRST) can use", async () => {
+    // Drizzle's `.desc()` makes exactly that: every list then sorted its whole organisation.
+    const result = await db.get().db.execute(sql`
+      select c.relname as index from pg_index i
+      join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and exists (select 1 from unnest(i.indoption::int2[]) o where o & 3 = 1)`);
+    expect(rowsOf<{ index: string }>(result).map((r) => r.index)).toEqual([]);
+  });
 });
