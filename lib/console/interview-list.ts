@@ -9,10 +9,11 @@ import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
+import { totalCount } from "@/lib/http/pagination";
 import { isId } from "@/lib/ids";
 import { listInterviews } from "@/lib/interviews/list";
 import { latestInvitationEmails, selectInterviews, toListItem } from "@/lib/interviews/read";
-import { effectiveStatusSql } from "@/lib/interviews/status";
+import { effectiveStatusRanges } from "@/lib/interviews/status";
 
 // The console's interview list: the API's filters, plus search by candidate and sorting by
 // score. Without those two it is the API's own list query (same indexes, same speed).
@@ -50,10 +51,11 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
       page: p.page,
       pageSize: CONSOLE_PAGE_SIZE,
     });
-    return { rows: await withScores(db, ctx, items), total };
+    // Past the API's counting bound the total is a lower bound: shown as such, pages still work.
+    return { rows: await withScores(db, ctx, items), total: totalCount(total) };
   }
   const where = and(
-    p.status ? eq(effectiveStatusSql, p.status) : undefined,
+    p.status ? or(...effectiveStatusRanges(p.status)) : undefined,
     p.job ? eq(interviews.jobId, p.job) : undefined,
     p.campaign ? eq(interviews.campaignId, p.campaign) : undefined,
     createdAfter ? gte(interviews.createdAt, createdAfter) : undefined,

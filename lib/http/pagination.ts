@@ -22,9 +22,23 @@ export type Page = { page: number; pageSize: number };
 
 export const pageOffset = ({ page, pageSize }: Page) => (page - 1) * pageSize;
 
-/** `{ data, pagination }` plus an RFC 8288 Link header with first, prev, next and last. */
-export function paginated(req: Request, items: unknown[], total: number, { page, pageSize }: Page): Response {
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+/**
+ * A list's total: exact, or, when counting stopped early (see boundedCount in
+ * lib/db/newest-first.ts), at least this many.
+ */
+export type Total = number | { atLeast: number };
+
+/** The number to show for a total: itself, or its lower bound. */
+export const totalCount = (total: Total): number => (typeof total === "number" ? total : total.atLeast);
+
+/**
+ * `{ data, pagination }` plus an RFC 8288 Link header with first, prev, next and last (last
+ * only when the total is exact: otherwise the last page is not known).
+ */
+export function paginated(req: Request, items: unknown[], total: Total, { page, pageSize }: Page): Response {
+  const totalExact = typeof total === "number";
+  const count = totalCount(total);
+  const totalPages = Math.max(1, Math.ceil(count / pageSize));
   const link = (p: number, rel: string) => {
     const url = new URL(req.url);
     url.searchParams.set("page", String(p));
@@ -34,9 +48,9 @@ export function paginated(req: Request, items: unknown[], total: number, { page,
   const links = [link(1, "first")];
   if (page > 1) links.push(link(Math.min(page - 1, totalPages), "prev"));
   if (page < totalPages) links.push(link(page + 1, "next"));
-  links.push(link(totalPages, "last"));
+  if (totalExact) links.push(link(totalPages, "last"));
   return json(
-    { data: items, pagination: { page, pageSize, total, totalPages, hasMore: page < totalPages } },
+    { data: items, pagination: { page, pageSize, total: count, totalExact, totalPages, hasMore: page < totalPages } },
     { headers: { Link: links.join(", ") } },
   );
 }

@@ -9,9 +9,30 @@ import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { effectiveStatusSql } from "./status";
 
-type LatestEmail = Pick<Email, "id" | "interviewId" | "status" | "sentAt">;
+type LatestEmail = Pick<Email, "id" | "status" | "sentAt">;
+
+/** The interview columns a list item shows (not the configuration snapshot nor the token hash). */
+export const listedColumns = {
+  id: interviews.id,
+  campaignId: interviews.campaignId,
+  stageId: interviews.stageId,
+  configId: interviews.configId,
+  expiresAt: interviews.expiresAt,
+  invitedAt: interviews.invitedAt,
+  startedAt: interviews.startedAt,
+  endedAt: interviews.endedAt,
+  cancelledAt: interviews.cancelledAt,
+  createdAt: interviews.createdAt,
+  updatedAt: interviews.updatedAt,
+  audioUrl: interviews.audioUrl,
+  reportId: interviews.reportId,
+  invitationEmailStatus: interviews.invitationEmailStatus,
+  invitationEmailError: interviews.invitationEmailError,
+};
+type ListedInterview = Pick<Interview, keyof typeof listedColumns>;
+
 export type InterviewRow = {
-  interview: Interview;
+  interview: ListedInterview;
   status: InterviewStatus;
   candidate: { id: string; firstName: string; lastName: string; email: string };
   job: { id: string; title: string };
@@ -34,7 +55,7 @@ export function selectInterviews(db: Db, ctx: Ctx, where?: SQL) {
 }
 
 /** The newest invitation e-mail of each interview, in one query for a whole page. */
-export async function latestInvitationEmails(db: Db, ctx: Ctx, interviewIds: string[]): Promise<Map<string, LatestEmail>> {
+export async function latestInvitationEmails(db: Db, ctx: Ctx, interviewIds: string[]): Promise<Map<string, LatestEmail & { interviewId: string | null }>> {
   if (!interviewIds.length) return new Map();
   const rows = await db
     .selectDistinctOn([emails.interviewId], { id: emails.id, interviewId: emails.interviewId, status: emails.status, sentAt: emails.sentAt })
@@ -46,7 +67,7 @@ export async function latestInvitationEmails(db: Db, ctx: Ctx, interviewIds: str
   return new Map(rows.map((r) => [r.interviewId!, r]));
 }
 
-export function toListItem(row: InterviewRow, email: LatestEmail | undefined): InterviewListItem {
+export function toListItem(row: InterviewRow, email: LatestEmail | null | undefined): InterviewListItem {
   const i = row.interview;
   // With no e-mail provider configured the interview stays QUEUED; say where the e-mail really is.
   const emailStatus = i.invitationEmailStatus === "QUEUED" && email?.status === "OUTBOX" ? "OUTBOX" : i.invitationEmailStatus;

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import { interviews, type InterviewStatus } from "@/db/interviews";
 
 const NOT_STARTED: InterviewStatus[] = ["DRAFT", "INVITED"];
@@ -11,8 +11,21 @@ export function effectiveStatus(row: { status: InterviewStatus; expiresAt: Date 
   return NOT_STARTED.includes(row.status) && row.expiresAt <= now ? "EXPIRED" : row.status;
 }
 
-/** The same rule in SQL, for filters and counts. */
+/** The same rule in SQL, for reading a row's status (filters use effectiveStatusRanges). */
 export const effectiveStatusSql: SQL<InterviewStatus> = sql<InterviewStatus>`(case when ${interviews.status} in ('DRAFT', 'INVITED') and ${interviews.expiresAt} <= now() then 'EXPIRED'::interview_status else ${interviews.status} end)`;
+
+/**
+ * The rows whose effective status is `status`, as conditions on the stored status an index
+ * can serve (a CASE over the row, as in effectiveStatusSql, can use none): one condition per
+ * stored status, disjoint, each a range of interviews_org_status_created_idx, which carries
+ * expires_at for the DRAFT and INVITED ones.
+ */
+export function effectiveStatusRanges(status: InterviewStatus): SQL[] {
+  const lapsed = lte(interviews.expiresAt, sql`now()`);
+  if (status === "EXPIRED") return [eq(interviews.status, "EXPIRED"), ...NOT_STARTED.map((s) => and(eq(interviews.status, s), lapsed)!)];
+  if (NOT_STARTED.includes(status)) return [and(eq(interviews.status, status), gt(interviews.expiresAt, sql`now()`))!];
+  return [eq(interviews.status, status)];
+}
 
 /** Statuses from which nothing more can happen to an interview. */
 export const isFinal = (status: InterviewStatus) => status === "COMPLETED" || status === "CANCELLED" || status === "EXPIRED";

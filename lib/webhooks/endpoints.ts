@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { organizations } from "@/db/organizations";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
 import { createdWebhookEndpointSchema, type CreateWebhookBody } from "@/lib/api/schemas/webhooks";
@@ -6,7 +6,8 @@ import { recordAudit } from "../audit";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { conflict, invalidField, notFound } from "../errors";
-import { pageOffset, type Page } from "../http/pagination";
+import { newestFirstPage } from "../db/newest-first";
+import type { Page } from "../http/pagination";
 import { isId, newId } from "../ids";
 import { assertPublicDestination, privateUrlsAllowed, UnsafeDestinationError } from "./address-guard";
 import { WEBHOOK_EVENT_TYPES } from "./events";
@@ -62,15 +63,8 @@ export async function createWebhookEndpoint(db: Db, ctx: Ctx, input: CreateWebho
 
 /** Newest first, id breaking ties. */
 export async function listWebhookEndpoints(db: Db, ctx: Ctx, page: Page) {
-  const where = eq(webhookEndpoints.organizationId, ctx.organizationId);
-  const rows = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(where)
-    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
-    .limit(page.pageSize)
-    .offset(pageOffset(page));
-  return { items: rows.map(serializeWebhookEndpoint), total: await db.$count(webhookEndpoints, where) };
+  const { rows, total } = await newestFirstPage(db, webhookEndpoints, eq(webhookEndpoints.organizationId, ctx.organizationId), page);
+  return { items: rows.map(serializeWebhookEndpoint), total };
 }
 
 /** Deletes the endpoint with its pending deliveries: nothing more is sent to it. */

@@ -104,7 +104,7 @@ describe("GET /api/v1/candidates", () => {
   it("lists only the organisation's candidates, newest first", async () => {
     const res = await get("");
     expect(res.json.data.map((c: { email: string }) => c.email)).toEqual(["alan@example.com", "grace@example.com", "grace@example.com"]);
-    expect(res.json.pagination).toEqual({ page: 1, pageSize: 20, total: 3, totalPages: 1, hasMore: false });
+    expect(res.json.pagination).toEqual({ page: 1, pageSize: 20, total: 3, totalExact: true, totalPages: 1, hasMore: false });
   });
 
   it("filters by e-mail (case-insensitive) and by externalId", async () => {

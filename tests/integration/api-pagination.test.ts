@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as listCampaigns } from "@/app/api/v1/campaigns/route";
 import { GET as listCandidates } from "@/app/api/v1/candidates/route";
@@ -11,6 +11,7 @@ import { jobs } from "@/db/jobs";
 import { createCampaign } from "@/lib/campaigns/create";
 import { createCandidate } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
+import { COUNT_PAST_PAGE } from "@/lib/db/newest-first";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
 import { defaultConfigValues } from "@/lib/interview-configs/defaults";
@@ -92,7 +93,7 @@ describe.each(resources)("GET $path pagination", ({ path, handler, table, seed }
       const res = await call(handler, { path: next, headers: { authorization } });
       expect(res.status).toBe(200);
       const page = seen.length / 10 + 1;
-      expect(res.json.pagination).toEqual({ page, pageSize: 10, total: TOTAL, totalPages: 3, hasMore: page < 3 });
+      expect(res.json.pagination).toEqual({ page, pageSize: 10, total: TOTAL, totalExact: true, totalPages: 3, hasMore: page < 3 });
       seen.push(...res.json.data.map((item: { id: string }) => item.id));
       const links = parseLinks(res.headers.get("link")!);
       rels.push(Object.keys(links));
@@ -118,6 +119,23 @@ describe("Link headers keep the filters", () => {
     expect(res.json.pagination).toMatchObject({ total: TOTAL, totalPages: 5 });
     for (const rel of ["first", "prev", "next", "last"]) expect(new URL(links[rel]!, "http://x").searchParams.get("email"), rel).toBe("SAME@example.com");
     expect(new URL(links.next!, "http://x").searchParams.get("page")).toBe("3");
+  });
+});
+
+describe("a total past the counting bound", () => {
+  it("is a lower bound (totalExact false) with next but no last; exact again once the page nears the end", async () => {
+    const { ctx } = await createTestOrg(db.get().db);
+    const rows = COUNT_PAST_PAGE + 30;
+    await db.get().db.execute(sql`insert into candidates (id, organization_id, first_name, last_name, email)
+      select 'cand_' || substr(md5(${ctx.organizationId} || g), 1, 22), ${ctx.organizationId}, 'F', 'L', 'c' || g || '@example.com'
+      from generate_series(1, ${rows}::int) g`);
+    const { authorization } = await createTestKey(db.get().db, ctx, ["candidates:read"]);
+    const first = await call(listCandidates, { path: "/api/v1/candidates?pageSize=10", headers: { authorization } });
+    expect(first.json.pagination).toEqual({ page: 1, pageSize: 10, total: COUNT_PAST_PAGE + 10, totalExact: false, totalPages: COUNT_PAST_PAGE / 10 + 1, hasMore: true });
+    expect(Object.keys(parseLinks(first.headers.get("link")!))).toEqual(["first", "next"]);
+    const third = await call(listCandidates, { path: "/api/v1/candidates?pageSize=10&page=3", headers: { authorization } });
+    expect(third.json.pagination).toMatchObject({ total: rows, totalExact: true, hasMore: true });
+    expect(parseLinks(third.headers.get("link")!).last).toContain(`page=${rows / 10}`);
   });
 });
 

@@ -21,8 +21,11 @@ export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOSt
 export const paginationMeta = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
-  total: z.number().int(),
-  totalPages: z.number().int(),
+  total: z.number().int().describe("Items matching the query; a lower bound when totalExact is false."),
+  totalExact: z
+    .boolean()
+    .describe("False when counting stopped 10,000 items past this page: at least `total` items match, and the Link header has no `last`. Interviews unfiltered or filtered by status alone are always exact."),
+  totalPages: z.number().int().describe("Pages of pageSize items: a lower bound when totalExact is false."),
   hasMore: z.boolean(),
 });
 
