@@ -9,6 +9,7 @@ const db = () => import("./commands/db");
 const outbox = () => import("./commands/outbox");
 const jobs = () => import("./commands/jobs");
 const agent = () => import("./commands/agent");
+const dev = () => import("./commands/dev");
 
 export const commands: Record<string, Command> = {
   "org create": { usage: "org create --name NAME [--slug SLUG]", load: async () => (await org()).createOrg },
@@ -29,5 +30,9 @@ export const commands: Record<string, Command> = {
   "agent simulate": {
     usage: "agent simulate --interview ID [--speed fast|real] [--base-url URL]   (AGENT_SECRET from the environment or the data folder)",
     load: async () => (await agent()).simulateCommand,
+  },
+  "dev scale-data": {
+    usage: "dev scale-data --interviews N [--largest-share 0.2] [--organizations N] [--days 730]   (bulk data for benchmarks)",
+    load: async () => (await dev()).scaleDataCommand,
   },
 };

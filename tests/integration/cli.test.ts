@@ -80,6 +80,14 @@ describe("CLI", { timeout: 180_000 }, () => {
     for (const status of backgroundJobStatus.enumValues) expect(commands["jobs list"]!.usage).toContain(status);
   });
 
+  it("loads benchmark data with dev scale-data, refusing a count that is not a whole number", async () => {
+    expect(await cli("dev", "scale-data")).toMatchObject({ code: 2, error: { message: expect.stringContaining("--interviews is required") } });
+    expect(await cli("dev", "scale-data", "--interviews", "1.5")).toMatchObject({ code: 2, error: { message: expect.stringContaining("--interviews must be a whole number") } });
+    const made = await cli("dev", "scale-data", "--interviews", "60", "--largest-share", "0.5", "--organizations", "1", "--days", "30");
+    expect(made.code).toBe(0);
+    expect(made.json).toMatchObject({ organizations: 2, largest: { interviews: 30, slug: expect.stringMatching(/^scale-/) }, rows: { interviews: 60 } });
+  });
+
   it("seeds the demo organisation once and re-issues a key on later runs", async () => {
     const first = await cli("seed");
     expect(first.code).toBe(0);
