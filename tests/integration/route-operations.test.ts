@@ -12,9 +12,9 @@ import { disagreements, loadRoutes, METHODS, type RouteModule } from "../helpers
 import { scopesWithout } from "../helpers/security";
 import { SCOPES, type Scope } from "@/lib/auth/scopes";
 
-// Routes that are no API operation: the load balancer's health check, the benchmark's baseline
-// and next-auth's own handlers.
-const NOT_OPERATIONS = ["health", "%5Fbench/ping", "auth/[...nextauth]"];
+// Routes that are no API operation: the load balancer's health check, the benchmark's two
+// baselines and next-auth's own handlers.
+const NOT_OPERATIONS = ["health", "%5Fbench/ping", "%5Fbench/parse", "auth/[...nextauth]"];
 
 const db = setupTestDatabase();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
