@@ -9,14 +9,16 @@ import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
-import { totalCount } from "@/lib/http/pagination";
+import { boundedCount } from "@/lib/db/newest-first";
+import { pageOffset, totalCount } from "@/lib/http/pagination";
 import { isId } from "@/lib/ids";
 import { listInterviews } from "@/lib/interviews/list";
 import { latestInvitationEmails, selectInterviews, toListItem } from "@/lib/interviews/read";
 import { effectiveStatusRanges } from "@/lib/interviews/status";
 
-// The console's interview list: the API's filters, plus search by candidate and sorting by
-// score. Without those two it is the API's own list query (same indexes, same speed).
+// The console's interview list: the API's filters, plus search by candidate, an end date and
+// sorting by score or oldest first. Without those it is the API's own list query (same
+// indexes, same speed); with them the total is counted no further than the API's bound.
 
 const day = z.iso.date().optional().catch(undefined);
 const optionalId = (kind: "job" | "campaign") => z.string().optional().transform((v) => (v && isId(kind, v) ? v : undefined));
@@ -39,7 +41,11 @@ export type ConsoleListRow = InterviewListItem & {
   decision: DecisionOut | null;
 };
 
-export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListParams): Promise<{ rows: ConsoleListRow[]; total: number }> {
+/**
+ * A page of the console's list and its total. `totalExact` is false when counting stopped
+ * (boundedCount): the page shows the total as a lower bound, and its pages still work.
+ */
+export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListParams): Promise<{ rows: ConsoleListRow[]; total: number; totalExact: boolean }> {
   const createdAfter = p.from ? new Date(`${p.from}T00:00:00Z`) : undefined;
   if (!p.q && p.sort === "newest" && !p.to) {
     const { items, total } = await listInterviews(db, ctx, {
@@ -51,8 +57,7 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
       page: p.page,
       pageSize: CONSOLE_PAGE_SIZE,
     });
-    // Past the API's counting bound the total is a lower bound: shown as such, pages still work.
-    return { rows: await withScores(db, ctx, items), total: totalCount(total) };
+    return { rows: await withScores(db, ctx, items), total: totalCount(total), totalExact: typeof total === "number" };
   }
   const where = and(
     p.status ? or(...effectiveStatusRanges(p.status)) : undefined,
@@ -69,17 +74,19 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
       : p.sort === "oldest"
         ? [asc(interviews.createdAt), asc(interviews.id)]
         : [desc(interviews.createdAt), desc(interviews.id)];
-  const rows = await selectInterviews(db, ctx, where)
-    .orderBy(...order)
-    .limit(CONSOLE_PAGE_SIZE)
-    .offset((p.page - 1) * CONSOLE_PAGE_SIZE);
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const page = { page: p.page, pageSize: CONSOLE_PAGE_SIZE };
+  const matching = db
+    .select({ one: sql`1` })
     .from(interviews)
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
     .where(and(eq(interviews.organizationId, ctx.organizationId), where));
+  const [rows, total] = await Promise.all([selectInterviews(db, ctx, where).orderBy(...order).limit(page.pageSize).offset(pageOffset(page)), boundedCount(db, matching, page)]);
   const latest = await latestInvitationEmails(db, ctx, rows.map((r) => r.interview.id));
-  return { rows: await withScores(db, ctx, rows.map((r) => toListItem(r, latest.get(r.interview.id)))), total: counted?.n ?? 0 };
+  return {
+    rows: await withScores(db, ctx, rows.map((r) => toListItem(r, latest.get(r.interview.id)))),
+    total: totalCount(total),
+    totalExact: typeof total === "number",
+  };
 }
 
 /** Name or e-mail, case-insensitively; `%` and `_` typed by the user match themselves. */

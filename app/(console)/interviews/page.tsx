@@ -51,7 +51,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
       <AutoRefresh everyMs={15_000} />
       <PageHeader
         title={t("title")}
-        description={t("subtitle", { n: list.total })}
+        description={t(list.totalExact ? "subtitle" : "subtitleAtLeast", { n: list.total })}
         actions={
           canAct(user.role) ? (
             <Button asChild>
@@ -88,7 +88,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         <>
           <InterviewTable rows={list.rows} />
           <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between text-sm" data-print="hide">
-            <span className="text-muted-foreground">{t("pageOf", { page: params.page, pages: totalPages })}</span>
+            <span className="text-muted-foreground">{t(list.totalExact ? "pageOf" : "pageOfAtLeast", { page: params.page, pages: totalPages })}</span>
             <div className="flex gap-2">
               {params.page > 1 ? (
                 <Button asChild variant="outline" size="sm">
