@@ -9,6 +9,7 @@
 // million interviews takes minutes).
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { desc, eq, sql } from "drizzle-orm";
@@ -63,8 +64,10 @@ async function main() {
     const [{ total } = { total: 0 }] = await database.db.select({ total: sql<number>`sum(${interviewStatusCounts.n})::int` }).from(interviewStatusCounts);
     await database.close();
 
+    // Another server on the port would answer in our place (with a 401 for our key).
+    await assertPortFree(PORT);
     app = startNext(databaseUrl);
-    await waitReady();
+    await waitReady(app);
     const get = (p: string) => request(`http://127.0.0.1:${PORT}${p}`, key);
     const scenarios: [string, string][] = [
       ["baseline: GET /api/v1/jobs?pageSize=1", "/api/v1/jobs?pageSize=1"],
@@ -162,8 +165,18 @@ function startNext(databaseUrl: string): ChildProcess {
   });
 }
 
-async function waitReady() {
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is taken by another process: set BENCH_PORT`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+/** Until our own process answers: if it has exited (a port taken by another server), say so. */
+async function waitReady(app: ChildProcess) {
   for (let i = 0; i < 240; i++) {
+    if (app.exitCode !== null || app.signalCode !== null) throw new Error(`next start exited (${app.exitCode ?? app.signalCode}) before answering: is port ${PORT} taken? Set BENCH_PORT.`);
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).status < 500) return;
     } catch {
