@@ -30,10 +30,10 @@ const newestFirst = [desc(interviews.createdAt), desc(interviews.id)];
 /**
  * The matching interviews' ids and creation times, read newest first from an index. An
  * effective status may stand for several stored ones (EXPIRED: stored EXPIRED, or DRAFT or
- * INVITED past expiry): one range each, in a UNION ALL. PostgreSQL 15 does not merge ordered
- * UNION ALL branches, so each branch stops after `upTo` rows and the caller sorts at most
- * branches × upTo of them, never the organisation. Without `upTo` (counting), branches are
- * read in any order and a single range newest first, from the index a page uses.
+ * INVITED past expiry): one range each, in a UNION ALL. Each branch stops after `upTo` rows,
+ * so whether PostgreSQL merges the ordered branches (Merge Append) or sorts them, it handles
+ * at most branches × upTo rows, never the organisation's. Without `upTo` (counting), branches
+ * are read in any order and a single range newest first, from the index a page uses.
  */
 function matching(db: Db, ctx: Ctx, query: ListInterviewsQuery, upTo?: number) {
   const where = otherFilters(ctx, query);

@@ -5,6 +5,7 @@ import { interviewStatus, interviews } from "@/db/interviews";
 import { listCampaigns } from "@/lib/campaigns/read";
 import { listCandidates } from "@/lib/candidates/read";
 import type { Ctx } from "@/lib/context";
+import { COUNT_PAST_PAGE } from "@/lib/db/newest-first";
 import { rowsOf, type Db } from "@/lib/db/types";
 import { listInterviewConfigs } from "@/lib/interview-configs/read";
 import { listInterviews } from "@/lib/interviews/list";
@@ -48,16 +49,18 @@ describe.skipIf(testDbKind() !== "postgres")("list query plans at scale", () => 
 
   const page = (page = 1) => ({ page, pageSize: 20 });
   const now = Date.now();
-  const cases: [string, (d: Db) => Promise<unknown>][] = [
+  // A third element allows a sort of up to that many rows where no index serves both the
+  // filters and the order: the rows a narrower filter matches, never the organisation's.
+  const cases: [string, (d: Db) => Promise<unknown>, number?][] = [
     ["interviews", (d) => listInterviews(d, ctx, page())],
     ["interviews, page 250 (offset 4,980)", (d) => listInterviews(d, ctx, page(250))],
     ...interviewStatus.enumValues.map((status): [string, (d: Db) => Promise<unknown>] => [`interviews ?status=${status}`, (d) => listInterviews(d, ctx, { ...page(), status })]),
     ["interviews ?status=EXPIRED, page 100 (offset 1,980)", (d) => listInterviews(d, ctx, { ...page(100), status: "EXPIRED" })],
     ["interviews ?jobId= (the busiest job)", (d) => listInterviews(d, ctx, { ...page(), jobId: ref.jobId })],
-    ["interviews ?jobId=&status=COMPLETED", (d) => listInterviews(d, ctx, { ...page(), jobId: ref.jobId, status: "COMPLETED" })],
+    ["interviews ?jobId=&status=COMPLETED", (d) => listInterviews(d, ctx, { ...page(), jobId: ref.jobId, status: "COMPLETED" }), 1_000], // the job's interviews
     ["interviews ?campaignId=", (d) => listInterviews(d, ctx, { ...page(), campaignId: ref.campaignId })],
     ["interviews ?createdAfter= (30 days)", (d) => listInterviews(d, ctx, { ...page(), createdAfter: new Date(now - 30 * DAY) })],
-    ["interviews ?updatedAfter= (3 days)", (d) => listInterviews(d, ctx, { ...page(), updatedAfter: new Date(now - 3 * DAY) })],
+    ["interviews ?updatedAfter= (3 days)", (d) => listInterviews(d, ctx, { ...page(), updatedAfter: new Date(now - 3 * DAY) }), 1_000], // those changed since
     ["interview counts by status (console)", (d) => countInterviewsByStatus(d, ctx)],
     ["candidates", (d) => listCandidates(d, ctx, page())],
     ["candidates, page 250 (offset 4,980)", (d) => listCandidates(d, ctx, page(250))],
@@ -71,16 +74,20 @@ describe.skipIf(testDbKind() !== "postgres")("list query plans at scale", () => 
     ["webhook endpoints", (d) => listWebhookEndpoints(d, ctx, page())],
   ];
 
-  it.each(cases)("%s: no whole-organisation sort, no sequential scan of a large table", async (name, run) => {
+  it.each(cases)("%s: no whole-organisation sort, no sequential scan of a large table", async (name, run, filteredSort = 0) => {
     recorder.captured.length = 0;
     await run(recorder.db);
     const statements = [...recorder.captured];
     expect(statements.length).toBeGreaterThan(0);
-    // A deep page may sort the rows before it (EXPIRED merges its short ranges with a sort).
+    // A page needs at most offset + pageSize rows from each of at most three ranges (EXPIRED:
+    // stored EXPIRED, lapsed DRAFT, lapsed INVITED); a sort of more reads rows no page needs,
+    // such as all of a status's rows when the planner misjudges how many match.
     const offset = Number(/offset ([\d,]+)/.exec(name)?.[1]?.replace(",", "") ?? 0);
     for (const statement of statements) {
       const plan = await explainAnalyze(recorder.client, statement);
-      expect(planProblems(plan, { ...limits, maxSortedRows: limits.maxSortedRows + offset }), `${statement.query}\n\n${planOutline(plan)}`).toEqual([]);
+      // A bounded count (select count(*) from (… limit n)) may sort what it counts, no more.
+      const counted = statement.query.startsWith("select count(*) from (") ? offset + 20 + COUNT_PAST_PAGE : 0;
+      expect(planProblems(plan, { ...limits, maxSortedRows: Math.max(3 * (offset + 20), counted, filteredSort) }), `${statement.query}\n\n${planOutline(plan)}`).toEqual([]);
     }
   });
 
