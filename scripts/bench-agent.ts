@@ -70,10 +70,14 @@ async function main() {
     await closedLoop(3, 16, (_, i) => postBody(i));
     await closedLoop(3, 16, (w, i) => writeTurn(i % 2 ? a : b, ids[w]!));
 
-    // (a) Throughput, closed loop: 16 clients back to back on one process.
-    const ping = await closedLoop(SECONDS, 16, () => request(`${a}/api/_bench/ping`));
-    const posts = await closedLoop(SECONDS, 16, (_, i) => postBody(i));
-    const writes = await closedLoop(SECONDS, 16, (w) => writeTurn(a, ids[w]!));
+    // (a) Throughput, closed loop: 16 clients back to back on one process. The three are run
+    // in turns of SECONDS / 5, in a shuffled order each round, so that a machine whose other
+    // load comes and goes slows all three alike and their ratios stay meaningful.
+    const { ping, posts, writes } = await interleavedClosedLoops(SECONDS, 5, 16, {
+      ping: () => request(`${a}/api/_bench/ping`),
+      posts: (_, i) => postBody(i),
+      writes: (w) => writeTurn(a, ids[w]!),
+    });
 
     // (b) Open loop: 250 turn writes/s spread over 500 interviews for SECONDS seconds, across both processes.
     // One app process takes the sustained load: on 2 cores a second Next process only competes
@@ -147,7 +151,28 @@ async function closedLoop(seconds: number, workers: number, task: (worker: numbe
       }
     }),
   );
-  return { rate: done / ((performance.now() - started) / 1000), errors };
+  const elapsed = (performance.now() - started) / 1000;
+  return { rate: done / elapsed, done, seconds: elapsed, errors };
+}
+
+/** Each task's closed loop, `rounds` turns of `seconds / rounds` each, in a shuffled order per round. */
+async function interleavedClosedLoops<K extends string>(seconds: number, rounds: number, workers: number, tasks: Record<K, (worker: number, i: number) => Promise<unknown>>) {
+  const names = Object.keys(tasks) as K[];
+  const sums = Object.fromEntries(names.map((k) => [k, { done: 0, seconds: 0, errors: 0 }])) as Record<K, { done: number; seconds: number; errors: number }>;
+  for (let round = 0; round < rounds; round++) {
+    const order = [...names];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const name of order) {
+      const run = await closedLoop(seconds / rounds, workers, tasks[name]);
+      sums[name].done += run.done;
+      sums[name].seconds += run.seconds;
+      sums[name].errors += run.errors;
+    }
+  }
+  return Object.fromEntries(names.map((k) => [k, { rate: sums[k].done / sums[k].seconds, errors: sums[k].errors }])) as Record<K, { rate: number; errors: number }>;
 }
 
 /** Starts requests on a fixed schedule whatever the answers take, so slow answers show as latency. */
