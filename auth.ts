@@ -6,7 +6,8 @@ import { accounts, sessions, verificationTokens } from "@/db/auth-tables";
 import { users } from "@/db/users";
 import { authSecret } from "@/lib/auth/secret";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { authLogger, SignInRateLimited } from "@/lib/auth/sign-in-refusals";
+import { authLogger, SignInRateLimited, SignInUnavailable } from "@/lib/auth/sign-in-refusals";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { consoleSessionSeconds, endConsoleSession, resolveConsoleSession, startConsoleSession } from "@/lib/console-sessions/store";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -44,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
           return user && { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId };
         } catch (err) {
           if (err instanceof AppError && err.code === "rate_limited") throw new SignInRateLimited();
+          // Not "wrong password": the person should try again in a moment, not doubt their password.
+          if (isDatabaseUnavailable(err)) throw new SignInUnavailable();
           throw err;
         }
       },

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { isRateLimitedSignIn } from "@/lib/auth/sign-in-refusals";
+import { isRateLimitedSignIn, isUnavailableSignIn } from "@/lib/auth/sign-in-refusals";
 import { safeCallback } from "@/lib/console/paths";
 import { getConsole } from "@/lib/console/session";
 
@@ -28,6 +28,7 @@ async function signInAction(formData: FormData) {
     // signIn redirects by throwing; only a refused sign-in is ours to handle.
     const again = back === "/" ? "" : `&callbackUrl=${encodeURIComponent(back)}`;
     if (isRateLimitedSignIn(err)) redirect(`/login?error=rate_limited${again}`);
+    if (isUnavailableSignIn(err)) redirect(`/login?error=unavailable${again}`);
     if (err instanceof AuthError) redirect(`/login?error=1${again}`);
     throw err;
   }
@@ -51,7 +52,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <form action={signInAction} className="grid gap-4">
             {error ? (
               <p className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive" role="alert">
-                {error === "rate_limited" ? t("rateLimited") : t("refused")}
+                {error === "rate_limited" ? t("rateLimited") : error === "unavailable" ? t("unavailable") : t("refused")}
               </p>
             ) : null}
             <input type="hidden" name="callbackUrl" value={back} />

@@ -54,3 +54,23 @@ test("a page that needs the database says it is unavailable for a moment, under 
   await runtimeStarted(page);
   expect(await violations()).toEqual([]);
 });
+
+test("sign-in during the outage: the auth API answers 503 with Retry-After, the form says to try again, not that the password is wrong", async ({ page, request }) => {
+  const csrf = await request.get(`${BASE}/api/auth/csrf`);
+  expect(csrf.status()).toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post(`${BASE}/api/auth/callback/credentials`, {
+    form: { email: "demo@parley.localhost", password: "parley-demo", csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(503);
+  expect(res.headers()["retry-after"]).toMatch(/^\d+$/);
+  expect(await res.json()).toMatchObject({ status: 503, code: "service_unavailable" });
+
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel("E-mail").fill("demo@parley.localhost");
+  await page.getByLabel("Password").fill("parley-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\?error=unavailable$/);
+  await expect(page.getByRole("alert").filter({ hasText: "cannot check your password right now" })).toBeVisible();
+});

@@ -17,10 +17,19 @@ export function isRefusedSignIn(err: unknown): err is CredentialsSignin {
 
 export const isRateLimitedSignIn = (err: unknown): boolean => isRefusedSignIn(err) && err.code === SIGN_IN_RATE_LIMITED;
 
+export const SIGN_IN_UNAVAILABLE = "unavailable";
+
+/** A sign-in that could not be checked: the database is unreachable (…&code=unavailable). */
+export class SignInUnavailable extends CredentialsSignin {
+  code = SIGN_IN_UNAVAILABLE;
+}
+
+export const isUnavailableSignIn = (err: unknown): boolean => isRefusedSignIn(err) && err.code === SIGN_IN_UNAVAILABLE;
+
 /** Auth.js's logger: a refused sign-in is routine (a warning, no stack); anything else is an error. */
 export const authLogger = {
   error: (err: Error) =>
-    isRefusedSignIn(err) ? log.warn("console sign-in refused", { code: err.code }) : log.error("auth error", { type: (err as { type?: string }).type, ...errorFields(err) }),
+    isRefusedSignIn(err) ? log.warn(err.code === SIGN_IN_UNAVAILABLE ? "console sign-in: database unavailable" : "console sign-in refused", { code: err.code }) : log.error("auth error", { type: (err as { type?: string }).type, ...errorFields(err) }),
   warn: (code: string) => log.warn("auth warning", { code }),
   debug: () => {},
 };

@@ -56,6 +56,12 @@ export function route(handler: BaseHandler): RouteHandler {
 /** Seconds a client is asked to wait when the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+/** The 503 of an unreachable database: the request may well succeed in a moment. */
+export const databaseUnavailable = () =>
+  new AppError("service_unavailable", "The database cannot be reached right now; retry after the number of seconds in Retry-After.", {
+    headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
+
 /**
  * AppErrors are the answer as they are. A database that cannot be reached is a 503 with
  * Retry-After (the request may well succeed in a moment); anything else is a generic 500.
@@ -66,9 +72,7 @@ function toAppError(err: unknown, req: Request, meta: RequestMeta): AppError {
   const fields = { requestId: meta.requestId, method: req.method, path: new URL(req.url).pathname, ...errorFields(err) };
   if (isDatabaseUnavailable(err)) {
     log.warn("database unavailable", fields);
-    return new AppError("service_unavailable", "The database cannot be reached right now; retry after the number of seconds in Retry-After.", {
-      headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
-    });
+    return databaseUnavailable();
   }
   log.error("unhandled error", fields);
   return new AppError("internal_error", "Something went wrong on our side. Quote the request id when you contact support.");

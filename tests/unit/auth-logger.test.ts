@@ -1,6 +1,6 @@
 import { CredentialsSignin } from "next-auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authLogger, isRateLimitedSignIn, SignInRateLimited } from "@/lib/auth/sign-in-refusals";
+import { authLogger, isRateLimitedSignIn, isUnavailableSignIn, SignInRateLimited, SignInUnavailable } from "@/lib/auth/sign-in-refusals";
 import { log } from "@/lib/log";
 
 // A production build minifies class names, so a refused sign-in's `name` is no longer
@@ -14,6 +14,7 @@ describe("Auth.js logger", () => {
     ["a wrong password", () => new CredentialsSignin()],
     ["a wrong password, class renamed by minification", () => minified(new CredentialsSignin())],
     ["a rate-limited sign-in, class renamed by minification", () => minified(new SignInRateLimited())],
+    ["a sign-in the unreachable database could not check", () => minified(new SignInUnavailable())],
   ])("%s is a warning without a stack, not an error", (_, make) => {
     const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     const error = vi.spyOn(log, "error").mockImplementation(() => {});
@@ -33,5 +34,11 @@ describe("Auth.js logger", () => {
     expect(isRateLimitedSignIn(minified(new SignInRateLimited()))).toBe(true);
     expect(isRateLimitedSignIn(new CredentialsSignin())).toBe(false);
     expect(isRateLimitedSignIn(new Error("rate_limited"))).toBe(false);
+  });
+
+  it("tells a sign-in the database could not check from a wrong password", () => {
+    expect(isUnavailableSignIn(minified(new SignInUnavailable()))).toBe(true);
+    expect(isUnavailableSignIn(new SignInRateLimited())).toBe(false);
+    expect(isUnavailableSignIn(new CredentialsSignin())).toBe(false);
   });
 });
