@@ -11,6 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
+import { fieldMessages } from "@/lib/console/field-messages";
 import type { CandidateMatch, NewInterviewOptions } from "@/lib/console/new-interview";
 
 type Created = { id: string; status: string; invitationUrl: string; emailStatus: string };
@@ -75,10 +76,10 @@ export function NewInterviewForm({ options }: { options: NewInterviewOptions }) 
         sendInvite,
       });
       if (!result.ok) {
-        const fields = result.error.fields ?? [];
-        setErrors(Object.fromEntries(fields.map((f) => [f.field, f.message])));
+        const byField = fieldMessages(result.error);
+        setErrors(byField);
         // Field errors show beside their fields; only an error no field explains needs a toast.
-        return void (fields.length ? undefined : toast.error(result.error.message));
+        return void (Object.keys(byField).length ? undefined : toast.error(result.error.message));
       }
       setErrors({});
       setCreated(result.data);

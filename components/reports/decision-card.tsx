@@ -12,6 +12,7 @@ import { Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
 import type { DecisionOut } from "@/lib/api/schemas/decisions";
+import { fieldMessages } from "@/lib/console/field-messages";
 
 const OUTCOMES = ["ADVANCE", "HOLD", "REJECT"] as const;
 export const OUTCOME_TONE: Record<DecisionOut["outcome"], BadgeTone> = { ADVANCE: "success", HOLD: "warning", REJECT: "danger" };
@@ -54,7 +55,7 @@ export function DecisionCard({
     startTransition(async () => {
       const result = await recordDecisionAction(interviewId, { outcome, agreesWithRecommendation: agrees, reason: reason.trim() || null });
       if (!result.ok) {
-        setErrors(Object.fromEntries((result.error.fields ?? []).map((f) => [f.field, f.message])));
+        setErrors(fieldMessages(result.error));
         return void toast.error(result.error.message);
       }
       toast.success(t("recorded"));

@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { campaignStages } from "@/db/campaign-stages";
-import { campaigns } from "@/db/campaigns";
 import { candidates } from "@/db/candidates";
 import { interviewConfigs } from "@/db/interview-configs";
-import { jobs } from "@/db/jobs";
 import { createCandidateBody } from "@/lib/api/schemas/candidates";
 import { createInterviewBody, type InterviewWithLink } from "@/lib/api/schemas/interviews";
 import { createCandidate } from "@/lib/candidates/create";
@@ -12,6 +10,7 @@ import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
 import { createInterview } from "@/lib/interviews/create";
+import { pickerOptions } from "./pickers";
 
 // The console's "new interview" form: the API's create-interview body, where the candidate is
 // either an existing one (candidateId) or a new one created in the same transaction, so a
@@ -47,9 +46,8 @@ export type NewInterviewOptions = {
 /** What the form's pickers offer, alphabetically; the default configuration first. */
 export async function newInterviewOptions(db: Db, ctx: Ctx): Promise<NewInterviewOptions> {
   const org = ctx.organizationId;
-  const [jobRows, campaignRows, stageRows, configRows] = await Promise.all([
-    db.select({ id: jobs.id, label: jobs.title }).from(jobs).where(eq(jobs.organizationId, org)).orderBy(asc(jobs.title)).limit(500),
-    db.select({ id: campaigns.id, label: campaigns.name, jobId: campaigns.jobId }).from(campaigns).where(eq(campaigns.organizationId, org)).orderBy(asc(campaigns.name)).limit(500),
+  const [pickers, stageRows, configRows] = await Promise.all([
+    pickerOptions(db, ctx),
     db
       .select({ id: campaignStages.id, label: campaignStages.name, campaignId: campaignStages.campaignId })
       .from(campaignStages)
@@ -62,9 +60,11 @@ export async function newInterviewOptions(db: Db, ctx: Ctx): Promise<NewIntervie
       .orderBy(desc(interviewConfigs.isDefault), asc(interviewConfigs.name))
       .limit(200),
   ]);
+  const stagesOf = new Map<string, { id: string; label: string }[]>();
+  for (const { campaignId, id, label } of stageRows) stagesOf.set(campaignId, [...(stagesOf.get(campaignId) ?? []), { id, label }]);
   return {
-    jobs: jobRows,
-    campaigns: campaignRows.map((c) => ({ ...c, stages: stageRows.filter((s) => s.campaignId === c.id).map(({ id, label }) => ({ id, label })) })),
+    jobs: pickers.jobs,
+    campaigns: pickers.campaigns.map((c) => ({ ...c, stages: stagesOf.get(c.id) ?? [] })),
     configs: configRows,
   };
 }
