@@ -171,9 +171,21 @@ export class Conversation {
     this.track(moved.input.turns);
     this.track(moved.created);
     this.log("interviewer step", { actions: moved.step.actions.map((a) => a.kind), done: moved.step.done, source: moved.step.source, fallbackReason: moved.step.fallbackReason });
+    await this.clearReplacedWaits(moved);
     for (const turn of moved.created) await this.o.speech.say(turn.content);
     if (moved.step.done) return this.finish({ reason: "ended", outcome: moved.step.outcome ?? "completed" });
     this.waitForCandidate(moved.step.time.remainingSeconds);
+  }
+
+  /**
+   * One question waits at a time: when a step puts a question again (a repeat after a
+   * reconnect), the turn it replaces stops being pending, as the check-in does below.
+   */
+  private async clearReplacedWaits(moved: Advanced): Promise<void> {
+    const newWait = moved.created.find((t) => t.isPendingQuestion);
+    if (!newWait) return;
+    const stale = moved.input.turns.filter((t) => t.role === "agent" && t.isPendingQuestion && t.turnNumber < newWait.turnNumber && t.turnNumber !== moved.step.answeredTurnNumber);
+    for (const t of stale) await this.o.port.updateTurn({ turnNumber: t.turnNumber, body: { isPendingQuestion: false } });
   }
 
   /** Waiting for the candidate: the silence count starts now, and the time limit is watched. */
@@ -202,6 +214,8 @@ export class Conversation {
       // Put as a repeat of the waiting question, so the engine reads the answer that follows as its answer.
       const ask = state.pendingAsk;
       const turn = await this.record({ role: "agent", content: lines.checkIn(ask.text), isPendingQuestion: true, evaluation: { action: "repeat", questionId: ask.questionId, reason: "silence" } });
+      // The check-in now carries the wait; written after it, so a crash in between leaves one pending.
+      if (ask.isPendingQuestion) await this.o.port.updateTurn({ turnNumber: ask.turnNumber, body: { isPendingQuestion: false } });
       this.silenceStage = 1;
       await this.o.speech.say(turn.content);
       return this.waitForCandidate(remainingOf(input, this.o.clock.now()));
