@@ -43,7 +43,7 @@ export const agentEnvSchema = envSchema
 
 export type AgentEnv = z.infer<typeof agentEnvSchema>;
 
-export function parseAgentEnv(source: NodeJS.ProcessEnv = process.env): AgentEnv {
+export function parseAgentEnv(source: Record<string, string | undefined> = process.env): AgentEnv {
   const result = agentEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

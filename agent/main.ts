@@ -20,6 +20,20 @@ export function serverOptions(env: AgentEnv = parseAgentEnv()): ServerOptions {
   });
 }
 
+/** What stops a worker from conducting interviews, said at start rather than at the first candidate. */
+export function startupProblems(env: AgentEnv): string[] {
+  const problems: string[] = [];
+  if (!env.LIVEKIT_URL || !env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET) problems.push("LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET: the LiveKit project to work for");
+  if (!env.OPENAI_API_KEY) problems.push("OPENAI_API_KEY: speech-to-text and text-to-speech (OPENAI_BASE_URL for another OpenAI-compatible server)");
+  return problems;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  cli.runApp(serverOptions());
+  const env = parseAgentEnv();
+  const problems = ["start", "dev", "connect"].includes(process.argv[2] ?? "") ? startupProblems(env) : [];
+  if (problems.length) {
+    process.stderr.write(`The voice agent cannot start; set:\n${problems.map((p) => `  ${p}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  cli.runApp(serverOptions(env));
 }
