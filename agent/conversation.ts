@@ -38,7 +38,8 @@ export type ConversationSettings = {
   settleMs: number;
 };
 
-export const defaultConversationSettings: ConversationSettings = { silenceCheckInMs: 30_000, silenceEndMs: 30_000, rejoinGraceMs: 120_000, settleMs: 3_000 };
+// settleMs is longer than the session's own end-of-turn wait, so it only closes a turn no end of turn will come for.
+export const defaultConversationSettings: ConversationSettings = { silenceCheckInMs: 30_000, silenceEndMs: 30_000, rejoinGraceMs: 120_000, settleMs: 8_000 };
 
 export type ConversationEnd =
   /** The engine ended the interview; it is finalized. */
@@ -111,11 +112,12 @@ export class Conversation {
         this.buffer.push({ text: event.text.trim(), spokenAt: event.spokenAt });
         this.candidateSpoke = true;
         this.hearing(); // with words buffered, no silence is counted until the engine has answered
-        this.cancel("settle");
-        this.timers.settle = this.timer(this.settings.settleMs, () => this.flush());
+        this.armSettle();
         return;
       case "speaking":
         this.hearing();
+        // Still talking: the words heard so far wait for the rest.
+        if (this.buffer.length) this.armSettle();
         return;
       case "turnEnd":
         if (this.buffer.length) this.flush();
@@ -135,6 +137,11 @@ export class Conversation {
         this.serial(() => this.step(true));
         return;
     }
+  }
+
+  private armSettle(): void {
+    this.cancel("settle");
+    this.timers.settle = this.timer(this.settings.settleMs, () => this.flush());
   }
 
   /** The candidate is talking: whatever silence was counted starts again. */

@@ -56,6 +56,12 @@ export function sessionModels(env: AgentEnv, language: string) {
   return { stt: new openai.STT({ ...common, model: env.AGENT_STT_MODEL, language: primary }), tts };
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export default defineAgent({
   entry: async (ctx: JobContext) => {
     const env = parseAgentEnv();
@@ -74,7 +80,12 @@ export default defineAgent({
       return ctx.shutdown("interview closed");
     }
 
-    const participant = await ctx.waitForParticipant();
+    // The candidate joins the room before the dispatch, or soon after; one who never does leaves nothing to do.
+    const participant = await withTimeout(ctx.waitForParticipant(), env.AGENT_REJOIN_GRACE_SECONDS * 1000);
+    if (!participant) {
+      log.info("the candidate never joined the room", fields);
+      return ctx.shutdown("candidate never joined");
+    }
     const session = new voice.AgentSession({
       ...sessionModels(env, history.config.language),
       // Our own silence handling (check-in, polite end) replaces the session's "away" state.

@@ -121,6 +121,28 @@ describe("the voice loop against the agent endpoints", () => {
     expect(run.port.maxInFlight()).toBe(1);
   });
 
+  it("an answer with pauses is one turn; words with no end of turn count as one after a while", async () => {
+    const id = await newInterview();
+    const run = voiceRun(id);
+    await run.speech.until(2);
+    await waitFor(() => run.clock.waiting >= 2, "the loop waiting");
+    run.speech.emit({ type: "transcript", text: "I studied computer science.", spokenAt: run.clock.now() });
+    run.clock.advance(2_000);
+    run.speech.emit({ type: "speaking" });
+    run.clock.advance(2_000);
+    run.speech.emit({ type: "transcript", text: "Then five years of payment APIs.", spokenAt: run.clock.now() });
+    run.speech.emit({ type: "turnEnd" });
+    await run.speech.until(3);
+    // No end of turn this time (words said over the agent, say): the settle time closes it.
+    await waitFor(() => run.clock.waiting >= 2, "the loop waiting");
+    run.speech.emit({ type: "transcript", text: "A replay tool.", spokenAt: run.clock.now() });
+    await waitFor(() => run.clock.waiting >= 2, "the settle timer");
+    run.clock.advance(3_000);
+    expect(await run.done).toEqual({ reason: "ended", outcome: "completed" });
+    const h = await historyOf(id);
+    expect(h.turns.filter((t) => t.role === "candidate").map((t) => t.content)).toEqual(["I studied computer science. Then five years of payment APIs.", "A replay tool."]);
+  });
+
   it("a question is pending until answered", async () => {
     const id = await newInterview();
     const run = voiceRun(id);
