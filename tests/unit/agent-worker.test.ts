@@ -3,7 +3,9 @@ import { isAgent } from "@livekit/agents";
 import { describe, expect, it } from "vitest";
 import { parseAgentEnv } from "@/agent/env";
 import interviewerAgent, { agentInterviewer, interviewIdOf, sessionModels } from "@/agent/interviewer-agent";
+import { voiceLines } from "@/agent/lines";
 import { AGENT_ENTRY, serverOptions, startupProblems } from "@/agent/main";
+import { conductProblem } from "@/lib/interviewer/conduct";
 
 // The LiveKit worker loads and registers the configured agent name; nothing here connects.
 
@@ -50,5 +52,15 @@ describe("the LiveKit worker (npm run agent)", () => {
   it("refuses malformed settings, naming them", () => {
     expect(() => parseAgentEnv({ PARLEY_URL: "ftp://x", AGENT_REJOIN_GRACE_SECONDS: "-1" })).toThrow(/PARLEY_URL[\s\S]*AGENT_REJOIN_GRACE_SECONDS/);
     expect(parseAgentEnv({ PARLEY_URL: "" }).PARLEY_URL).toBe("http://127.0.0.1:3000");
+  });
+
+  it("the agent's own lines keep the conduct rules, in English and French", () => {
+    for (const language of ["en", "fr"]) {
+      const l = voiceLines(language);
+      for (const line of [l.checkIn("Tell me about a project you are proud of."), l.silenceEnd("Ada"), l.silenceEnd(""), l.noAnswer()]) {
+        expect(conductProblem(line), line).toBeNull();
+      }
+    }
+    expect(voiceLines("fr-CA").silenceEnd("")).not.toContain(", .");
   });
 });
