@@ -10,14 +10,17 @@ import { interviews, type InterviewStatus } from "@/db/interviews";
 import { reports } from "@/db/reports";
 import type { InterviewConfigSnapshot } from "@/db/interview-configs";
 import type { Ctx } from "@/lib/context";
-import { createInterviewer } from "@/lib/interviewer";
+import { parseAgentEnv } from "@/agent/env";
+import { agentInterviewer } from "@/agent/interviewer-agent";
+import { createInterviewer, type Interviewer } from "@/lib/interviewer";
 import { lines } from "@/lib/interviewer/lines";
 import { createTestInterview, TEST_AGENT_SECRET, TEST_LIVEKIT } from "../helpers/agent-fixtures";
 import { useAgentEnv } from "../helpers/agent-env";
 import { listenAgentHttp } from "../helpers/agent-http";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestOrg } from "../helpers/factories";
-import { FakeClock } from "../helpers/interviewer";
+import { FakeClock, modelAnswer } from "../helpers/interviewer";
+import { startOpenAIServer } from "../helpers/openai-server";
 import { FakeSpeech, serialChecked, waitFor } from "../helpers/voice";
 
 // The voice agent's loop (agent/conversation.ts) in text mode: no room, a fake speech interface
@@ -53,14 +56,14 @@ async function newInterview(over: { maxDurationMinutes?: number; status?: Interv
 }
 
 /** One run of the agent on an interview: what a LiveKit job does, with the room faked. */
-function voiceRun(id: string, opts: { clock?: FakeClock; settings?: Partial<ConversationSettings> } = {}) {
+function voiceRun(id: string, opts: { clock?: FakeClock; settings?: Partial<ConversationSettings>; interviewer?: Interviewer } = {}) {
   const clock = opts.clock ?? new FakeClock(Date.now());
   const speech = new FakeSpeech();
   const port = serialChecked(
     httpInterviewPort({ baseUrl: server.baseUrl, interviewId: id, credential: { kind: "secret", secret: TEST_AGENT_SECRET }, sleep: async () => {} }),
   );
   const conversation = new Conversation({
-    interviewer: createInterviewer({ clock, model: null, followUpBudget: 2, modelTimeoutMs: 1000 }),
+    interviewer: opts.interviewer ?? createInterviewer({ clock, model: null, followUpBudget: 2, modelTimeoutMs: 1000 }),
     port,
     clock,
     speech,
@@ -141,6 +144,38 @@ describe("the voice loop against the agent endpoints", () => {
     expect(await run.done).toEqual({ reason: "ended", outcome: "completed" });
     const h = await historyOf(id);
     expect(h.turns.filter((t) => t.role === "candidate").map((t) => t.content)).toEqual(["I studied computer science. Then five years of payment APIs.", "A replay tool."]);
+  });
+
+  it("with a model (the worker's own settings, at a local OpenAI-compatible server): follow-up said, answer rated", async () => {
+    const model = await startOpenAIServer();
+    try {
+      model.script(
+        { content: JSON.stringify(modelAnswer({ needsFollowUp: true, followUp: "What did you build yourself?", ratings: [{ key: "experience", score: 4, evidence: ["payment APIs"] }] })) },
+        { content: JSON.stringify(modelAnswer({ ratings: [{ key: "experience", score: 5, evidence: ["the replay tool"] }] })) },
+        { content: JSON.stringify(modelAnswer()) },
+      );
+      const interviewer = agentInterviewer(parseAgentEnv({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: model.baseUrl, INTERVIEWER_MODEL: "gpt-interviewer-test" }));
+      const id = await newInterview();
+      const run = voiceRun(id, { interviewer });
+      await run.speech.until(2);
+      run.speech.answer("Five years of payment APIs.", Date.now());
+      await run.speech.until(3);
+      expect(run.speech.said[2]).toBe("What did you build yourself?");
+      run.speech.answer("I wrote the replay tool myself.", Date.now());
+      await run.speech.until(4);
+      expect(run.speech.said[3]).toBe(`${en.acknowledgement} ${QUESTIONS[1]!.text}`);
+      run.speech.answer("A migration.", Date.now());
+      expect(await run.done).toEqual({ reason: "ended", outcome: "completed" });
+
+      expect(model.requests.map((r) => r.body.model)).toEqual(["gpt-interviewer-test", "gpt-interviewer-test", "gpt-interviewer-test"]);
+      const h = await historyOf(id);
+      expect(h.turns[2]).toMatchObject({ role: "candidate", evaluation: { questionId: "q1", criteria: { experience: 4 }, evidence: { experience: [{ turnNumber: 3, quote: "payment APIs" }] } } });
+      expect(h.turns[3]).toMatchObject({ role: "agent", content: "What did you build yourself?", isPendingQuestion: false, evaluation: { action: "follow_up", questionId: "q1" } });
+      expect(h.turns[4]).toMatchObject({ role: "candidate", evaluation: { questionId: "q1", criteria: { experience: 5 } } });
+      await expectReportQueued(id);
+    } finally {
+      await model.close();
+    }
   });
 
   it("a question is pending until answered", async () => {
