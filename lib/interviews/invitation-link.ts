@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { organizations } from "@/db/organizations";
+import { inOrg } from "@/lib/db/in-org";
 import { emailLocale, type EmailLocale } from "../email/invitation-template";
 import type { Db } from "../db/types";
 import { env } from "../env";
@@ -48,8 +49,8 @@ export async function findInvitation(db: Db, token: string): Promise<InvitationV
     .select({ interview: interviews, organizationName: organizations.name, jobTitle: jobs.title, firstName: candidates.firstName, locale: candidates.locale })
     .from(interviews)
     .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, interviews)))
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, interviews)))
     .where(eq(interviews.invitationTokenHash, hashInvitationToken(token)));
   if (!row) return { state: "unknown" };
   const status = effectiveStatus(row.interview);
