@@ -11,7 +11,7 @@ import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
 import { boundedCount } from "@/lib/db/newest-first";
-import { pageOffset, totalCount } from "@/lib/http/pagination";
+import { pageOffset, totalCount } from "@/lib/api/schemas/common";
 import { isId } from "@/lib/ids";
 import { listInterviews } from "@/lib/interviews/list";
 import { latestInvitationEmails, selectInterviews, toListItem } from "@/lib/interviews/read";

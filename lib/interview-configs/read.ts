@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/context";
 import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/api/schemas/common";
 import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeInterviewConfig } from "./serialize";

@@ -8,7 +8,7 @@ import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import { boundedCount } from "../db/newest-first";
 import type { Db } from "../db/types";
-import { pageOffset, type Total } from "../http/pagination";
+import { pageOffset, type Total } from "@/lib/api/schemas/common";
 import { listedColumns, toListItem } from "./read";
 import { countInterviewsByStatus } from "./stats";
 import { effectiveStatusRanges, effectiveStatusSql } from "./status";

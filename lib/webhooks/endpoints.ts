@@ -8,7 +8,7 @@ import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { conflict, invalidField, notFound } from "../errors";
 import { newestFirstPage } from "../db/newest-first";
-import type { Page } from "../http/pagination";
+import type { Page } from "@/lib/api/schemas/common";
 import { isId, newId } from "../ids";
 import { assertPublicDestination, privateUrlsAllowed, UnsafeDestinationError } from "./address-guard";
 import { WEBHOOK_EVENT_TYPES } from "./events";
