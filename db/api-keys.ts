@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, ts } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -23,6 +23,9 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference an API key
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("api_keys_org_id_key").on(t.organizationId, t.id),
     // Every authenticated API request: look the key up by its hash.
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
     // Console and CLI: list an organisation's keys, newest first.

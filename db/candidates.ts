@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
@@ -20,6 +20,9 @@ export const candidates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference a candidate
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("candidates_org_id_key").on(t.organizationId, t.id),
     // GET /api/v1/candidates and the console list: newest first, id as tie-breaker, read
     // backwards (ascending columns scanned backwards are exactly `created_at desc, id desc`;
     // a `.desc()` column would be DESC NULLS LAST, which such an ORDER BY cannot use).

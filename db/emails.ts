@@ -2,6 +2,7 @@ import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./columns";
 import { interviews } from "./interviews";
 import { organizations } from "./organizations";
+import { sameOrgReference } from "./tenant-keys";
 
 // OUTBOX: kept for the local viewer because no e-mail provider is configured.
 export const emailStatus = pgEnum("email_status", ["QUEUED", "SENT", "FAILED", "OUTBOX"]);
@@ -17,7 +18,7 @@ export const emails = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    interviewId: text("interview_id").references(() => interviews.id, { onDelete: "set null" }),
+    interviewId: text("interview_id"),
     kind: text("kind").notNull(),
     to: text("to").notNull(),
     from: text("from").notNull(),
@@ -36,6 +37,7 @@ export const emails = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    sameOrgReference("emails_interview_id_fk", t, t.interviewId, interviews).onDelete("set null"),
     // Local outbox viewer and console: an organisation's e-mails, newest first, read backwards
     // (see candidates_org_created_idx).
     index("emails_org_created_idx").on(t.organizationId, t.createdAt, t.id),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import type { InterviewConfigContent } from "../lib/interview-configs/schema";
 import { organizations } from "./organizations";
@@ -28,6 +28,9 @@ export const interviewConfigs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference a configuration
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("interview_configs_org_id_key").on(t.organizationId, t.id),
     // GET /api/v1/interview-configs: newest first, read backwards (see candidates_org_created_idx).
     index("interview_configs_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     // Interview creation falls back to "the organisation's default"; at most one.

@@ -2,6 +2,7 @@ import { boolean, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "dri
 import { createdAt, updatedAt } from "./columns";
 import { interviews } from "./interviews";
 import { organizations } from "./organizations";
+import { sameOrgReference } from "./tenant-keys";
 
 export const turnRole = pgEnum("turn_role", ["agent", "candidate"]);
 
@@ -12,9 +13,7 @@ export const interviewTurns = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    interviewId: text("interview_id")
-      .notNull()
-      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewId: text("interview_id").notNull(),
     turnNumber: integer("turn_number").notNull(),
     role: turnRole("role").notNull(),
     content: text("content").notNull().default(""),
@@ -25,6 +24,7 @@ export const interviewTurns = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    sameOrgReference("interview_turns_interview_id_fk", t, t.interviewId, interviews).onDelete("cascade"),
     // One row per turn number: agent retries collapse onto it; also serves the ordered history read.
     uniqueIndex("interview_turns_interview_turn_key").on(t.interviewId, t.turnNumber),
   ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { campaignStages } from "./campaign-stages";
 import { campaigns } from "./campaigns";
 import { candidates } from "./candidates";
@@ -7,6 +7,7 @@ import { createdAt, ts, updatedAt } from "./columns";
 import { interviewConfigs, type InterviewConfigSnapshot } from "./interview-configs";
 import { jobs } from "./jobs";
 import { organizations } from "./organizations";
+import { sameOrgReference } from "./tenant-keys";
 
 export const interviewStatus = pgEnum("interview_status", [
   "DRAFT",
@@ -27,15 +28,11 @@ export const interviews = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    candidateId: text("candidate_id")
-      .notNull()
-      .references(() => candidates.id, { onDelete: "restrict" }),
-    jobId: text("job_id")
-      .notNull()
-      .references(() => jobs.id, { onDelete: "restrict" }),
-    campaignId: text("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
-    stageId: text("stage_id").references(() => campaignStages.id, { onDelete: "set null" }),
-    configId: text("config_id").references(() => interviewConfigs.id, { onDelete: "set null" }),
+    candidateId: text("candidate_id").notNull(),
+    jobId: text("job_id").notNull(),
+    campaignId: text("campaign_id"),
+    stageId: text("stage_id"),
+    configId: text("config_id"),
     // Frozen copy of the configuration at creation: later edits never change a running interview.
     configSnapshot: jsonb("config_snapshot").$type<InterviewConfigSnapshot>().notNull(),
     status: interviewStatus("status").notNull().default("DRAFT"),
@@ -56,6 +53,14 @@ export const interviews = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference an interview
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("interviews_org_id_key").on(t.organizationId, t.id),
+    sameOrgReference("interviews_candidate_id_fk", t, t.candidateId, candidates).onDelete("restrict"),
+    sameOrgReference("interviews_job_id_fk", t, t.jobId, jobs).onDelete("restrict"),
+    sameOrgReference("interviews_campaign_id_fk", t, t.campaignId, campaigns).onDelete("set null"),
+    sameOrgReference("interviews_stage_id_fk", t, t.stageId, campaignStages).onDelete("set null"),
+    sameOrgReference("interviews_config_id_fk", t, t.configId, interviewConfigs).onDelete("set null"),
     // GET /api/v1/interviews: newest first, id as tie-breaker for stable pages. Read backwards:
     // ascending columns scanned backwards are exactly `created_at desc, id desc` (a `.desc()`
     // column is DESC NULLS LAST, which no `order by … desc` can use). A page is found in the

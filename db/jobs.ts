@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
@@ -19,6 +19,9 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference a job
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("jobs_org_id_key").on(t.organizationId, t.id),
     // GET /api/v1/jobs and the console list: newest first, id as tie-breaker, read backwards
     // (see candidates_org_created_idx for why the columns are ascending).
     index("jobs_org_created_idx").on(t.organizationId, t.createdAt, t.id),

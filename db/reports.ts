@@ -1,7 +1,8 @@
-import { index, integer, jsonb, pgEnum, pgTable, real, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, real, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./columns";
 import { interviews } from "./interviews";
 import { organizations } from "./organizations";
+import { sameOrgReference } from "./tenant-keys";
 
 export const reportStatus = pgEnum("report_status", ["PENDING", "GENERATING", "READY", "FAILED"]);
 export const recommendation = pgEnum("recommendation", ["STRONG_YES", "YES", "NO_DECISION", "NO", "DEFINITELY_NO"]);
@@ -24,9 +25,7 @@ export const reports = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    interviewId: text("interview_id")
-      .notNull()
-      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewId: text("interview_id").notNull(),
     // Regenerating makes a new version; old versions are kept.
     version: integer("version").notNull().default(1),
     status: reportStatus("status").notNull().default("PENDING"),
@@ -47,6 +46,10 @@ export const reports = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference a report
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("reports_org_id_key").on(t.organizationId, t.id),
+    sameOrgReference("reports_interview_id_fk", t, t.interviewId, interviews).onDelete("cascade"),
     // An interview's report versions, newest first; one row per version.
     uniqueIndex("reports_interview_version_key").on(t.interviewId, t.version),
     // Console: the organisation's recent reports, newest first, read backwards (see

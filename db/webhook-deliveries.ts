@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./columns";
 import { organizations } from "./organizations";
+import { sameOrgReference } from "./tenant-keys";
 import { webhookEndpoints } from "./webhook-endpoints";
 
 export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["PENDING", "DELIVERED", "FAILED"]);
@@ -13,9 +14,7 @@ export const webhookDeliveries = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    endpointId: text("endpoint_id")
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id").notNull(),
     // The webhook-id header: stable across retries so receivers can de-duplicate.
     messageId: text("message_id").notNull(),
     eventType: text("event_type").notNull(),
@@ -29,6 +28,7 @@ export const webhookDeliveries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    sameOrgReference("webhook_deliveries_endpoint_id_fk", t, t.endpointId, webhookEndpoints).onDelete("cascade"),
     // Console: an endpoint's recent deliveries, newest first, read backwards (see
     // candidates_org_created_idx).
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),

@@ -1,4 +1,4 @@
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { index, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
@@ -19,6 +19,9 @@ export const webhookEndpoints = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Composite foreign keys point here (organization_id, id), so a row can only reference an endpoint
+    // of its own organisation (the database, not only the queries, keeps tenants apart).
+    unique("webhook_endpoints_org_id_key").on(t.organizationId, t.id),
     // Fan-out of an event to the organisation's endpoints, and GET /api/v1/webhooks (newest
     // first, read backwards; see candidates_org_created_idx).
     index("webhook_endpoints_org_idx").on(t.organizationId, t.createdAt, t.id),

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { apiKeys, type ApiKey } from "@/db/api-keys";
+import { inOrg } from "@/lib/db/in-org";
 import { recordAudit } from "./audit";
 import { generateApiKey, isWellFormedApiKey, safeEqualHex, sha256Hex, visiblePrefix } from "./auth/api-key-format";
 import { scopeSchema, type Scope } from "./auth/scopes";
@@ -59,7 +60,7 @@ export async function listApiKeys(db: Db, ctx: Ctx) {
   const rows = await db
     .select()
     .from(apiKeys)
-    .where(eq(apiKeys.organizationId, ctx.organizationId))
+    .where(inOrg(apiKeys, ctx))
     .orderBy(desc(apiKeys.createdAt));
   return rows.map(publicApiKey);
 }
@@ -71,7 +72,7 @@ export async function revokeApiKey(db: Db, ctx: Ctx, id: string) {
     const [row] = await tx
       .select()
       .from(apiKeys)
-      .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, ctx.organizationId)))
+      .where(and(eq(apiKeys.id, id), inOrg(apiKeys, ctx)))
       .for("update");
     if (!row) throw notFound("API key");
     if (row.revokedAt) return publicApiKey(row);

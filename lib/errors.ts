@@ -109,6 +109,12 @@ export const invalidField = (field: string, message: string, where: FieldError["
 
 export const conflict = (detail: string) => new AppError("conflict", detail);
 
+/** The 409 of a create whose externalId the organisation already uses for another candidate or job. */
+export const externalIdTaken = (resource: string, externalId: string) =>
+  new AppError("conflict", `A ${resource} with externalId "${externalId}" already exists.`, {
+    errors: [{ field: "externalId", in: "body", message: "already used by another " + resource, code: "conflict" }],
+  });
+
 export const invalidState = (detail: string) => new AppError("invalid_state", detail);
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { membershipRole, memberships } from "@/db/memberships";
 import { organizations } from "@/db/organizations";
 import { users } from "@/db/users";
+import { inOrg } from "@/lib/db/in-org";
 import { recordAudit } from "./audit";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./auth/password";
 import type { Ctx } from "./context";
@@ -67,6 +68,6 @@ export async function getMembership(db: Db, userId: string, organizationId: stri
   const [row] = await db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
+    .where(and(eq(memberships.userId, userId), inOrg(memberships, { organizationId })));
   return row ?? null;
 }

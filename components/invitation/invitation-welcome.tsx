@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatExpiry } from "@/lib/email/invitation-template";
+import { formatExpiry } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import type { InvitationView } from "@/lib/interviews/invitation-link";
 import { CandidateFrame } from "./candidate-frame";

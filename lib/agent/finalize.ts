@@ -5,6 +5,7 @@ import { reports, type ReportStatus } from "@/db/reports";
 import type { FinalizeInput, FinalizeOut } from "@/lib/api/schemas/agent";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { invalidField, invalidState } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/interviews/status";
@@ -49,7 +50,7 @@ export async function finalizeInterview(db: Db, ctx: Ctx, interviewId: string, i
         ...(reportId ? { reportId } : {}),
         updatedAt: sql`now()`,
       })
-      .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+      .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)))
       .returning();
     await emitWebhookEvent(tx, {
       organizationId: ctx.organizationId,
@@ -74,7 +75,7 @@ async function stageGeneratesReport(tx: Db, ctx: Ctx, stageId: string | null): P
   const [stage] = await tx
     .select({ generateReport: campaignStages.generateReport })
     .from(campaignStages)
-    .where(and(eq(campaignStages.id, stageId), eq(campaignStages.organizationId, ctx.organizationId)));
+    .where(and(eq(campaignStages.id, stageId), inOrg(campaignStages, ctx)));
   return stage?.generateReport ?? true;
 }
 
@@ -84,7 +85,7 @@ async function result(tx: Db, ctx: Ctx, interview: LockedInterview): Promise<Fin
     const [report] = await tx
       .select({ status: reports.status })
       .from(reports)
-      .where(and(eq(reports.id, interview.reportId), eq(reports.organizationId, ctx.organizationId)));
+      .where(and(eq(reports.id, interview.reportId), inOrg(reports, ctx)));
     reportStatus = report?.status ?? null;
   }
   return {

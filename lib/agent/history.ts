@@ -4,6 +4,7 @@ import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import type { HistoryOut, TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/interviews/status";
@@ -30,9 +31,9 @@ export async function getAgentHistory(db: Db, ctx: Ctx, interviewId: string, now
       jobDescription: jobs.description,
     })
     .from(interviews)
-    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), eq(candidates.organizationId, ctx.organizationId)))
-    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), eq(jobs.organizationId, ctx.organizationId)))
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
+    .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)));
   if (!row) throw notFound("Interview");
   const turns = (await listTurns(db, ctx, interviewId)).map(publicTurn);
 

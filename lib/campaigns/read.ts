@@ -3,6 +3,7 @@ import { campaignStages, type CampaignStage } from "@/db/campaign-stages";
 import { campaigns } from "@/db/campaigns";
 import type { CampaignListQuery } from "@/lib/api/schemas/campaigns";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { newestFirstPage } from "@/lib/db/newest-first";
@@ -15,7 +16,7 @@ async function stagesOf(db: Db, ctx: Ctx, campaignIds: string[]): Promise<Map<st
   const rows = await db
     .select()
     .from(campaignStages)
-    .where(and(eq(campaignStages.organizationId, ctx.organizationId), inArray(campaignStages.campaignId, campaignIds)));
+    .where(and(inOrg(campaignStages, ctx), inArray(campaignStages.campaignId, campaignIds)));
   for (const row of rows) byCampaign.get(row.campaignId)?.push(row);
   return byCampaign;
 }
@@ -25,7 +26,7 @@ export async function getCampaign(db: Db, ctx: Ctx, id: string) {
   const [row] = await db
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.id, id), eq(campaigns.organizationId, ctx.organizationId)));
+    .where(and(eq(campaigns.id, id), inOrg(campaigns, ctx)));
   if (!row) throw notFound("Campaign");
   const stages = await stagesOf(db, ctx, [row.id]);
   return serializeCampaign(row, stages.get(row.id)!);
@@ -33,7 +34,7 @@ export async function getCampaign(db: Db, ctx: Ctx, id: string) {
 
 /** Newest first, id breaking ties; stages come in one query for the whole page. */
 export async function listCampaigns(db: Db, ctx: Ctx, query: CampaignListQuery) {
-  const filters: SQL[] = [eq(campaigns.organizationId, ctx.organizationId)];
+  const filters: SQL[] = [inOrg(campaigns, ctx)];
   if (query.jobId !== undefined) filters.push(eq(campaigns.jobId, query.jobId));
   const { rows, total } = await newestFirstPage(db, campaigns, and(...filters), query);
   const stages = await stagesOf(db, ctx, rows.map((r) => r.id));

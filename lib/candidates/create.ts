@@ -3,7 +3,7 @@ import type { CreateCandidateInput } from "@/lib/api/schemas/candidates";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { externalIdTaken, isUniqueViolation } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { serializeCandidate } from "./serialize";
 
@@ -24,8 +24,3 @@ export async function createCandidate(db: Db, ctx: Ctx, input: CreateCandidateIn
     throw err;
   }
 }
-
-export const externalIdTaken = (resource: string, externalId: string) =>
-  new AppError("conflict", `A ${resource} with externalId "${externalId}" already exists.`, {
-    errors: [{ field: "externalId", in: "body", message: "already used by another " + resource, code: "conflict" }],
-  });

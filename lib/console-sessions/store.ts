@@ -4,6 +4,7 @@ import { consoleSessions } from "@/db/console-sessions";
 import { memberships, type MembershipRole } from "@/db/memberships";
 import { organizations } from "@/db/organizations";
 import { users } from "@/db/users";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "../db/types";
 import { env } from "../env";
 import { announceSessionChange } from "./announce";
@@ -55,7 +56,7 @@ export async function resolveConsoleSession(db: Db, token: string): Promise<Cons
       expiresAt: consoleSessions.expiresAt,
     })
     .from(consoleSessions)
-    .innerJoin(memberships, and(eq(memberships.organizationId, consoleSessions.organizationId), eq(memberships.userId, consoleSessions.userId)))
+    .innerJoin(memberships, and(inOrg(memberships, consoleSessions), eq(memberships.userId, consoleSessions.userId)))
     .innerJoin(users, eq(users.id, consoleSessions.userId))
     .innerJoin(organizations, eq(organizations.id, consoleSessions.organizationId))
     .where(and(eq(consoleSessions.id, sessionIdOf(token)), gt(consoleSessions.expiresAt, sql`now()`)));
@@ -77,7 +78,7 @@ export async function endConsoleSession(db: Db, input: { token: string }): Promi
 export async function endMemberSessions(tx: Db, input: { userId: string; organizationId: string }): Promise<number> {
   const ended = await tx
     .delete(consoleSessions)
-    .where(and(eq(consoleSessions.userId, input.userId), eq(consoleSessions.organizationId, input.organizationId)))
+    .where(and(eq(consoleSessions.userId, input.userId), inOrg(consoleSessions, input)))
     .returning({ id: consoleSessions.id });
   await announceSessionChange(tx, input.userId);
   return ended.length;

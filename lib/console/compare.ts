@@ -7,6 +7,7 @@ import { jobs } from "@/db/jobs";
 import { reports, type Recommendation } from "@/db/reports";
 import type { DecisionOut } from "@/lib/api/schemas/decisions";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { currentDecisions } from "@/lib/decisions/read";
 import { isId } from "@/lib/ids";
@@ -47,8 +48,8 @@ async function findScope(db: Db, ctx: Ctx, kind: "job" | "campaign", id: string)
   if (!isId(kind, id)) return null;
   const [row] =
     kind === "job"
-      ? await db.select({ label: jobs.title }).from(jobs).where(and(eq(jobs.id, id), eq(jobs.organizationId, ctx.organizationId)))
-      : await db.select({ label: campaigns.name }).from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.organizationId, ctx.organizationId)));
+      ? await db.select({ label: jobs.title }).from(jobs).where(and(eq(jobs.id, id), inOrg(jobs, ctx)))
+      : await db.select({ label: campaigns.name }).from(campaigns).where(and(eq(campaigns.id, id), inOrg(campaigns, ctx)));
   return row ? { kind, id, label: row.label } : null;
 }
 
@@ -60,11 +61,11 @@ export async function compareInterviews(db: Db, ctx: Ctx, p: CompareParams): Pro
 
   // Driven by the (organization, job | campaign, created) index; the report is joined by its id.
   const where = and(
-    eq(interviews.organizationId, ctx.organizationId),
+    inOrg(interviews, ctx),
     scope.kind === "job" ? eq(interviews.jobId, scope.id) : eq(interviews.campaignId, scope.id),
     eq(interviews.status, "COMPLETED"),
     eq(reports.status, "READY"),
-    eq(reports.organizationId, ctx.organizationId),
+    inOrg(reports, ctx),
   );
   const onReport = eq(reports.id, interviews.reportId);
   const [rows, [counted]] = await Promise.all([
@@ -81,7 +82,7 @@ export async function compareInterviews(db: Db, ctx: Ctx, p: CompareParams): Pro
       })
       .from(interviews)
       .innerJoin(reports, onReport)
-      .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+      .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
       .where(where)
       .orderBy(
         p.sort === "asc" ? sql`${reports.overallScore} asc nulls last` : sql`${reports.overallScore} desc nulls last`,

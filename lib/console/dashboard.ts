@@ -4,6 +4,7 @@ import { interviewStatus, interviews, type InterviewStatus } from "@/db/intervie
 import { jobs } from "@/db/jobs";
 import { reports } from "@/db/reports";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import { rowsOf, type Db } from "@/lib/db/types";
 import { isTimeZone } from "@/lib/i18n/locales";
 import { effectiveStatusSql } from "@/lib/interviews/status";
@@ -49,7 +50,7 @@ export async function statusesAndCompletion(db: Db, ctx: Ctx): Promise<{ statuse
   const rows = await db
     .select({ status: effectiveStatusSql, n: count(), invited: count(interviews.invitedAt) })
     .from(interviews)
-    .where(eq(interviews.organizationId, ctx.organizationId))
+    .where(inOrg(interviews, ctx))
     .groupBy(effectiveStatusSql);
   const statuses = Object.fromEntries(interviewStatus.enumValues.map((s) => [s, 0])) as StatusCounts;
   let invited = 0;
@@ -104,9 +105,9 @@ export async function averageScoreByJob(db: Db, ctx: Ctx): Promise<JobScore[]> {
   const rows = await db
     .select({ jobId: interviews.jobId, title: jobs.title, averageScore: avg, reports: n })
     .from(interviews)
-    .innerJoin(reports, and(eq(reports.id, interviews.reportId), eq(reports.organizationId, ctx.organizationId), eq(reports.status, "READY"), isNotNull(reports.overallScore)))
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
-    .where(and(eq(interviews.organizationId, ctx.organizationId), isNotNull(interviews.reportId)))
+    .innerJoin(reports, and(eq(reports.id, interviews.reportId), inOrg(reports, ctx), eq(reports.status, "READY"), isNotNull(reports.overallScore)))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
+    .where(and(inOrg(interviews, ctx), isNotNull(interviews.reportId)))
     .groupBy(interviews.jobId, jobs.title)
     .orderBy(desc(avg), asc(jobs.title))
     .limit(DASHBOARD_JOBS);
@@ -121,7 +122,7 @@ export async function decisionsAgainstRecommendations(db: Db, ctx: Ctx): Promise
   const current = db
     .selectDistinctOn([interviewDecisions.interviewId], { outcome: interviewDecisions.outcome, agrees: interviewDecisions.agreesWithRecommendation })
     .from(interviewDecisions)
-    .where(eq(interviewDecisions.organizationId, ctx.organizationId))
+    .where(inOrg(interviewDecisions, ctx))
     .orderBy(interviewDecisions.interviewId, desc(interviewDecisions.createdAt), desc(interviewDecisions.id))
     .as("current");
   const rows = await db.select({ outcome: current.outcome, agrees: current.agrees, n: count() }).from(current).groupBy(current.outcome, current.agrees);

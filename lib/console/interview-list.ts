@@ -5,12 +5,13 @@ import { interviewStatus, interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
 import type { DecisionOut } from "@/lib/api/schemas/decisions";
 import type { InterviewListItem } from "@/lib/api/schemas/interviews";
+import { inOrg } from "@/lib/db/in-org";
 import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
 import { boundedCount } from "@/lib/db/newest-first";
-import { pageOffset, totalCount } from "@/lib/http/pagination";
+import { pageOffset, totalCount } from "@/lib/api/schemas/common";
 import { isId } from "@/lib/ids";
 import { listInterviews } from "@/lib/interviews/list";
 import { latestInvitationEmails, selectInterviews, toListItem } from "@/lib/interviews/read";
@@ -78,8 +79,8 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
   const matching = db
     .select({ one: sql`1` })
     .from(interviews)
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .where(and(eq(interviews.organizationId, ctx.organizationId), where));
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
+    .where(and(inOrg(interviews, ctx), where));
   const [rows, total] = await Promise.all([selectInterviews(db, ctx, where).orderBy(...order).limit(page.pageSize).offset(pageOffset(page)), boundedCount(db, matching, page)]);
   const latest = await latestInvitationEmails(db, ctx, rows.map((r) => r.interview.id));
   return {
@@ -104,7 +105,7 @@ async function withScores(db: Db, ctx: Ctx, items: InterviewListItem[]): Promise
     ? await db
         .select({ id: reports.id, overallScore: reports.overallScore, recommendation: reports.recommendation })
         .from(reports)
-        .where(and(eq(reports.organizationId, ctx.organizationId), inArray(reports.id, ids)))
+        .where(and(inOrg(reports, ctx), inArray(reports.id, ids)))
     : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const decisions = await currentDecisions(db, ctx, items.map((i) => i.id));

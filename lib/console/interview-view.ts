@@ -4,6 +4,7 @@ import { reports } from "@/db/reports";
 import type { InterviewOut } from "@/lib/api/schemas/interviews";
 import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import type { Criterion, InterviewConfigContent } from "@/lib/interview-configs/schema";
 import { getInterview } from "@/lib/interviews/get";
@@ -24,12 +25,12 @@ export async function getInterviewView(db: Db, ctx: Ctx, id: string): Promise<In
   const [row] = await db
     .select({ snapshot: interviews.configSnapshot })
     .from(interviews)
-    .where(and(eq(interviews.id, id), eq(interviews.organizationId, ctx.organizationId)));
+    .where(and(eq(interviews.id, id), inOrg(interviews, ctx)));
   const [report] = interview.reportId
     ? await db
         .select()
         .from(reports)
-        .where(and(eq(reports.id, interview.reportId), eq(reports.organizationId, ctx.organizationId)))
+        .where(and(eq(reports.id, interview.reportId), inOrg(reports, ctx)))
     : [];
   const snapshot = row!.snapshot;
   return {

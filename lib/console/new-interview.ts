@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, desc, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { campaignStages } from "@/db/campaign-stages";
 import { candidates } from "@/db/candidates";
@@ -7,6 +7,7 @@ import { createCandidateBody } from "@/lib/api/schemas/candidates";
 import { createInterviewBody, type InterviewWithLink } from "@/lib/api/schemas/interviews";
 import { createCandidate } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import { containsPattern } from "@/lib/db/like";
 import type { Db } from "@/lib/db/types";
 import { createInterview } from "@/lib/interviews/create";
@@ -45,18 +46,17 @@ export type NewInterviewOptions = {
 
 /** What the form's pickers offer, alphabetically; the default configuration first. */
 export async function newInterviewOptions(db: Db, ctx: Ctx): Promise<NewInterviewOptions> {
-  const org = ctx.organizationId;
   const [pickers, stageRows, configRows] = await Promise.all([
     pickerOptions(db, ctx),
     db
       .select({ id: campaignStages.id, label: campaignStages.name, campaignId: campaignStages.campaignId })
       .from(campaignStages)
-      .where(eq(campaignStages.organizationId, org))
+      .where(inOrg(campaignStages, ctx))
       .orderBy(asc(campaignStages.position)),
     db
       .select({ id: interviewConfigs.id, label: interviewConfigs.name, isDefault: interviewConfigs.isDefault })
       .from(interviewConfigs)
-      .where(eq(interviewConfigs.organizationId, org))
+      .where(inOrg(interviewConfigs, ctx))
       .orderBy(desc(interviewConfigs.isDefault), asc(interviewConfigs.name))
       .limit(200),
   ]);
@@ -79,7 +79,7 @@ export async function searchCandidates(db: Db, ctx: Ctx, q: string): Promise<Can
   const rows = await db
     .select({ id: candidates.id, firstName: candidates.firstName, lastName: candidates.lastName, email: candidates.email })
     .from(candidates)
-    .where(and(eq(candidates.organizationId, ctx.organizationId), or(ilike(candidates.email, pattern), ilike(sql`${candidates.firstName} || ' ' || ${candidates.lastName}`, pattern))))
+    .where(and(inOrg(candidates, ctx), or(ilike(candidates.email, pattern), ilike(sql`${candidates.firstName} || ' ' || ${candidates.lastName}`, pattern))))
     .orderBy(asc(candidates.lastName), asc(candidates.firstName))
     .limit(10);
   return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, email: r.email }));

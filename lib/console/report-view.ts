@@ -3,6 +3,7 @@ import { reports } from "@/db/reports";
 import type { ReportResource } from "@/lib/api/schemas/reports";
 import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { serializeReport } from "@/lib/reports/serialize";
@@ -18,7 +19,7 @@ export async function getReportView(db: Db, ctx: Ctx, interviewId: string, versi
   const rows = await db
     .select()
     .from(reports)
-    .where(and(eq(reports.interviewId, interviewId), eq(reports.organizationId, ctx.organizationId)))
+    .where(and(eq(reports.interviewId, interviewId), inOrg(reports, ctx)))
     .orderBy(desc(reports.version));
   // By default the interview's current report (the latest READY one), else the newest version.
   const shown = version === undefined ? (rows.find((r) => r.id === interview.reportId) ?? rows[0]) : rows.find((r) => r.version === version);

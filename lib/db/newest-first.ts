@@ -1,6 +1,6 @@
 import { count, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { type Page, pageOffset, type Total } from "@/lib/http/pagination";
+import { type Page, pageOffset, type Total } from "@/lib/api/schemas/common";
 import type { Db } from "./types";
 
 type Listable = PgTable & { createdAt: PgColumn; id: PgColumn };

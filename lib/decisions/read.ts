@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { interviewDecisions } from "@/db/interview-decisions";
 import { users } from "@/db/users";
 import { type DecisionOut, decisionSchema } from "@/lib/api/schemas/decisions";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 
@@ -12,7 +13,7 @@ export async function currentDecisions(db: Db, ctx: Ctx, interviewIds: string[])
     .selectDistinctOn([interviewDecisions.interviewId], { decision: interviewDecisions, userName: users.name })
     .from(interviewDecisions)
     .leftJoin(users, and(eq(interviewDecisions.actorType, "user"), eq(users.id, interviewDecisions.actorId)))
-    .where(and(eq(interviewDecisions.organizationId, ctx.organizationId), inArray(interviewDecisions.interviewId, interviewIds)))
+    .where(and(inOrg(interviewDecisions, ctx), inArray(interviewDecisions.interviewId, interviewIds)))
     .orderBy(interviewDecisions.interviewId, desc(interviewDecisions.createdAt), desc(interviewDecisions.id));
   return new Map(
     rows.map(({ decision: d, userName }) => [

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { interviewDecisions } from "@/db/interview-decisions";
 import { reports } from "@/db/reports";
 import type { DecisionOut, RecordDecisionInput } from "@/lib/api/schemas/decisions";
+import { inOrg } from "@/lib/db/in-org";
 import { recordAudit } from "../audit";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
@@ -31,7 +32,7 @@ export async function recordDecision(db: Db, ctx: Ctx, interviewId: string, inpu
           await tx
             .select({ id: reports.id, status: reports.status, recommendation: reports.recommendation })
             .from(reports)
-            .where(and(eq(reports.id, interview.reportId), eq(reports.organizationId, ctx.organizationId)))
+            .where(and(eq(reports.id, interview.reportId), inOrg(reports, ctx)))
         )[0]
       : undefined;
     const recommendation = report?.status === "READY" ? (report.recommendation ?? null) : null;

@@ -1,7 +1,7 @@
+import { formatExpiry, type Locale, toLocale } from "@/lib/i18n/locales";
+
 // The invitation e-mail, rendered once at enqueue time so what was queued is exactly what is
 // delivered (and what the local outbox shows). English and French; other locales get English.
-
-export type EmailLocale = "en" | "fr";
 
 export type InvitationEmailInput = {
   locale: string;
@@ -12,9 +12,7 @@ export type InvitationEmailInput = {
   invitationUrl: string;
 };
 
-export type RenderedEmail = { locale: EmailLocale; subject: string; html: string; text: string };
-
-export const emailLocale = (locale: string | null | undefined): EmailLocale => (locale?.toLowerCase().startsWith("fr") ? "fr" : "en");
+export type RenderedEmail = { locale: Locale; subject: string; html: string; text: string };
 
 type Copy = {
   subject: (i: InvitationEmailInput) => string;
@@ -28,7 +26,7 @@ type Copy = {
   closing: (org: string) => string;
 };
 
-const COPY: Record<EmailLocale, Copy> = {
+const COPY: Record<Locale, Copy> = {
   en: {
     subject: (i) => `Your interview for ${i.jobTitle} at ${i.organizationName}`,
     greeting: (name) => `Hello ${name},`,
@@ -53,21 +51,11 @@ const COPY: Record<EmailLocale, Copy> = {
   },
 };
 
-/** Expiry in the candidate's language, in UTC and saying so: the server cannot know their zone. */
-export function formatExpiry(date: Date, locale: EmailLocale): string {
-  const formatted = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(date);
-  return `${formatted} UTC`;
-}
-
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmail {
-  const locale = emailLocale(input.locale);
+  const locale = toLocale(input.locale);
   const c = COPY[locale];
   const expiry = c.expiry(formatExpiry(input.expiresAt, locale));
   const paragraphs = [c.intro(input), c.ai, c.recording];

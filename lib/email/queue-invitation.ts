@@ -4,6 +4,7 @@ import { emails, INVITATION_EMAIL_KIND } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { organizations } from "@/db/organizations";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { env } from "../env";
@@ -30,10 +31,10 @@ export async function queueInvitationEmail(
   const [row] = await tx
     .select({ interview: interviews, candidate: candidates, jobTitle: jobs.title, organizationName: organizations.name })
     .from(interviews)
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
     .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
-    .where(and(eq(interviews.id, input.interviewId), eq(interviews.organizationId, ctx.organizationId)));
+    .where(and(eq(interviews.id, input.interviewId), inOrg(interviews, ctx)));
   if (!row) throw notFound("Interview");
 
   const rendered = renderInvitationEmail({

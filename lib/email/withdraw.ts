@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { emails } from "@/db/emails";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "../db/types";
 import { withoutInvitationLinks } from "./invitation-link-redaction";
 
@@ -11,7 +12,7 @@ import { withoutInvitationLinks } from "./invitation-link-redaction";
  */
 export async function withdrawQueuedEmails(tx: Db, organizationId: string, interviewIds: string[], reason: string): Promise<number> {
   if (!interviewIds.length) return 0;
-  const ofInterviews = and(eq(emails.organizationId, organizationId), inArray(emails.interviewId, interviewIds));
+  const ofInterviews = and(inOrg(emails, { organizationId }), inArray(emails.interviewId, interviewIds));
   const rows = await tx
     .update(emails)
     .set({ status: "FAILED", lastError: reason, ...withoutInvitationLinks() })

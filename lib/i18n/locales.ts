@@ -41,3 +41,13 @@ export function isTimeZone(value: string | undefined): value is string {
     return false;
   }
 }
+
+/** Expiry in the candidate's language, in UTC and saying so: the server cannot know their zone. */
+export function formatExpiry(date: Date, locale: Locale): string {
+  const formatted = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(date);
+  return `${formatted} UTC`;
+}

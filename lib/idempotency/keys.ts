@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/idempotency-keys";
+import { inOrg } from "@/lib/db/in-org";
 import { seal, unseal, UnsealError } from "../crypto/seal";
 import type { Db } from "../db/types";
 import { rowsOf } from "../db/types";
@@ -33,7 +34,7 @@ const leaseEnd = sql.raw(`date_trunc('milliseconds', now() + interval '${IDEMPOT
 const expiry = sql.raw(`now() + interval '${IDEMPOTENCY_TTL_HOURS} hours'`);
 
 const byKey = (owner: KeyOwner, key: string) =>
-  and(eq(idempotencyKeys.organizationId, owner.organizationId), eq(idempotencyKeys.apiKeyId, owner.apiKeyId), eq(idempotencyKeys.key, key));
+  and(inOrg(idempotencyKeys, owner), eq(idempotencyKeys.apiKeyId, owner.apiKeyId), eq(idempotencyKeys.key, key));
 
 // An answer may hold a secret shown once (a webhook signing secret, an invitation link): it is
 // sealed, bound to its row and status, and opened only to be replayed.

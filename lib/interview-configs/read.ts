@@ -1,9 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { interviewConfigs } from "@/db/interview-configs";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/api/schemas/common";
 import { newestFirstPage } from "@/lib/db/newest-first";
 import { isId } from "@/lib/ids";
 import { serializeInterviewConfig } from "./serialize";
@@ -13,14 +14,14 @@ export async function getInterviewConfig(db: Db, ctx: Ctx, id: string) {
   const [row] = await db
     .select()
     .from(interviewConfigs)
-    .where(and(eq(interviewConfigs.id, id), eq(interviewConfigs.organizationId, ctx.organizationId)));
+    .where(and(eq(interviewConfigs.id, id), inOrg(interviewConfigs, ctx)));
   if (!row) throw notFound("Interview config");
   return serializeInterviewConfig(row);
 }
 
 /** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
 export async function listInterviewConfigs(db: Db, ctx: Ctx, page: Page) {
-  const { rows, total } = await newestFirstPage(db, interviewConfigs, eq(interviewConfigs.organizationId, ctx.organizationId), page);
+  const { rows, total } = await newestFirstPage(db, interviewConfigs, inOrg(interviewConfigs, ctx), page);
   return { items: rows.map(serializeInterviewConfig), total };
 }
 
@@ -31,6 +32,6 @@ export async function existingConfigIds(db: Db, ctx: Ctx, ids: string[]): Promis
   const rows = await db
     .select({ id: interviewConfigs.id })
     .from(interviewConfigs)
-    .where(and(eq(interviewConfigs.organizationId, ctx.organizationId), inArray(interviewConfigs.id, wellFormed)));
+    .where(and(inOrg(interviewConfigs, ctx), inArray(interviewConfigs.id, wellFormed)));
   return new Set(rows.map((r) => r.id));
 }

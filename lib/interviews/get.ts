@@ -4,6 +4,7 @@ import { interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
 import { interviewSchema, type InterviewOut } from "@/lib/api/schemas/interviews";
 import { iso } from "@/lib/api/schemas/common";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { getDecision } from "../decisions/read";
@@ -22,13 +23,13 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
     db
       .select()
       .from(interviewTurns)
-      .where(and(eq(interviewTurns.interviewId, id), eq(interviewTurns.organizationId, ctx.organizationId)))
+      .where(and(eq(interviewTurns.interviewId, id), inOrg(interviewTurns, ctx)))
       .orderBy(asc(interviewTurns.turnNumber)),
     row.interview.reportId
       ? db
           .select()
           .from(reports)
-          .where(and(eq(reports.id, row.interview.reportId), eq(reports.organizationId, ctx.organizationId)))
+          .where(and(eq(reports.id, row.interview.reportId), inOrg(reports, ctx)))
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
     getDecision(db, ctx, id),

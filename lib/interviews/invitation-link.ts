@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { organizations } from "@/db/organizations";
-import { emailLocale, type EmailLocale } from "../email/invitation-template";
+import { inOrg } from "@/lib/db/in-org";
+import { type Locale, toLocale } from "@/lib/i18n/locales";
 import type { Db } from "../db/types";
 import { env } from "../env";
 import { AppError, type FieldErrorCode, invalidField } from "../errors";
@@ -34,8 +35,8 @@ export function assertValidExpiry(expiresAt: Date | null, now: Date): void {
 const expiryError = (message: string, code: FieldErrorCode): AppError => invalidField("expiresAt", message, "body", code);
 
 export type InvitationView =
-  | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: EmailLocale }
-  | { state: "cancelled" | "expired" | "completed"; locale: EmailLocale }
+  | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: Locale }
+  | { state: "cancelled" | "expired" | "completed"; locale: Locale }
   | { state: "unknown" };
 
 /**
@@ -48,12 +49,12 @@ export async function findInvitation(db: Db, token: string): Promise<InvitationV
     .select({ interview: interviews, organizationName: organizations.name, jobTitle: jobs.title, firstName: candidates.firstName, locale: candidates.locale })
     .from(interviews)
     .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, interviews)))
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, interviews)))
     .where(eq(interviews.invitationTokenHash, hashInvitationToken(token)));
   if (!row) return { state: "unknown" };
   const status = effectiveStatus(row.interview);
-  const locale = emailLocale(row.locale);
+  const locale = toLocale(row.locale);
   if (status === "CANCELLED") return { state: "cancelled", locale };
   if (status === "EXPIRED") return { state: "expired", locale };
   if (status === "COMPLETED") return { state: "completed", locale };

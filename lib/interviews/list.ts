@@ -4,10 +4,11 @@ import { emails, INVITATION_EMAIL_KIND } from "@/db/emails";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import type { InterviewListItem, ListInterviewsQuery } from "@/lib/api/schemas/interviews";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import { boundedCount } from "../db/newest-first";
 import type { Db } from "../db/types";
-import { pageOffset, type Total } from "../http/pagination";
+import { pageOffset, type Total } from "@/lib/api/schemas/common";
 import { listedColumns, toListItem } from "./read";
 import { countInterviewsByStatus } from "./stats";
 import { effectiveStatusRanges, effectiveStatusSql } from "./status";
@@ -17,7 +18,7 @@ import { effectiveStatusRanges, effectiveStatusSql } from "./status";
 
 function otherFilters(ctx: Ctx, query: ListInterviewsQuery): SQL {
   return and(
-    eq(interviews.organizationId, ctx.organizationId),
+    inOrg(interviews, ctx),
     query.jobId ? eq(interviews.jobId, query.jobId) : undefined,
     query.campaignId ? eq(interviews.campaignId, query.campaignId) : undefined,
     query.createdAfter ? gt(interviews.createdAt, query.createdAfter) : undefined,
@@ -63,7 +64,7 @@ function latestInvitationEmail(db: Db, ctx: Ctx) {
   return db
     .select({ id: emails.id, status: emails.status, sentAt: emails.sentAt })
     .from(emails)
-    .where(and(eq(emails.interviewId, interviews.id), eq(emails.organizationId, ctx.organizationId), eq(emails.kind, INVITATION_EMAIL_KIND)))
+    .where(and(eq(emails.interviewId, interviews.id), inOrg(emails, ctx), eq(emails.kind, INVITATION_EMAIL_KIND)))
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(1)
     .as("latest_email");
@@ -96,9 +97,9 @@ export async function listInterviews(db: Db, ctx: Ctx, query: ListInterviewsQuer
         email: { id: email.id, status: email.status, sentAt: email.sentAt },
       })
       .from(page)
-      .innerJoin(interviews, eq(interviews.id, page.id))
-      .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-      .innerJoin(jobs, eq(jobs.id, interviews.jobId))
+      .innerJoin(interviews, and(eq(interviews.id, page.id), inOrg(interviews, ctx)))
+      .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
+      .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
       .leftJoinLateral(email, sql`true`)
       .orderBy(desc(page.createdAt), desc(page.id)),
     totalOf(db, ctx, query),

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { interviews, type Interview } from "@/db/interviews";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { notFound } from "../errors";
@@ -14,7 +15,7 @@ export async function lockInterviewForUpdate(tx: Db, ctx: Ctx, id: string): Prom
   const [row] = await tx
     .select()
     .from(interviews)
-    .where(and(eq(interviews.id, id), eq(interviews.organizationId, ctx.organizationId)))
+    .where(and(eq(interviews.id, id), inOrg(interviews, ctx)))
     .for("update");
   if (!row) throw notFound("Interview");
   return row;
@@ -40,7 +41,7 @@ export async function lockInterviewForTurns(tx: Db, ctx: Ctx, interviewId: strin
       configSnapshot: interviews.configSnapshot,
     })
     .from(interviews)
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+    .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)))
     .for("no key update");
   if (!row) throw notFound("Interview");
   return row;

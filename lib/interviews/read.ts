@@ -5,6 +5,7 @@ import { interviews, type Interview, type InterviewStatus } from "@/db/interview
 import { jobs } from "@/db/jobs";
 import { interviewListItemSchema, type InterviewListItem } from "@/lib/api/schemas/interviews";
 import { iso } from "@/lib/api/schemas/common";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { effectiveStatusSql } from "./status";
@@ -49,9 +50,9 @@ export function selectInterviews(db: Db, ctx: Ctx, where?: SQL) {
       job: { id: jobs.id, title: jobs.title },
     })
     .from(interviews)
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
-    .where(and(eq(interviews.organizationId, ctx.organizationId), where));
+    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
+    .where(and(inOrg(interviews, ctx), where));
 }
 
 /** The newest invitation e-mail of each interview, in one query for a whole page. */
@@ -61,7 +62,7 @@ export async function latestInvitationEmails(db: Db, ctx: Ctx, interviewIds: str
     .selectDistinctOn([emails.interviewId], { id: emails.id, interviewId: emails.interviewId, status: emails.status, sentAt: emails.sentAt })
     .from(emails)
     .where(
-      and(eq(emails.organizationId, ctx.organizationId), eq(emails.kind, INVITATION_EMAIL_KIND), inArray(emails.interviewId, interviewIds)),
+      and(inOrg(emails, ctx), eq(emails.kind, INVITATION_EMAIL_KIND), inArray(emails.interviewId, interviewIds)),
     )
     .orderBy(emails.interviewId, desc(emails.createdAt), desc(emails.id));
   return new Map(rows.map((r) => [r.interviewId!, r]));

@@ -5,6 +5,7 @@ import { candidates } from "@/db/candidates";
 import { interviewConfigs, type InterviewConfig, type InterviewConfigSnapshot } from "@/db/interview-configs";
 import { jobs } from "@/db/jobs";
 import type { CreateInterviewInput } from "@/lib/api/schemas/interviews";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { type FieldError, validationFailed } from "../errors";
@@ -20,7 +21,7 @@ async function findConfig(tx: Db, ctx: Ctx, where: ReturnType<typeof eq>) {
   const [cfg] = await tx
     .select()
     .from(interviewConfigs)
-    .where(and(eq(interviewConfigs.organizationId, ctx.organizationId), where));
+    .where(and(inOrg(interviewConfigs, ctx), where));
   return cfg;
 }
 
@@ -30,15 +31,14 @@ async function findConfig(tx: Db, ctx: Ctx, where: ReturnType<typeof eq>) {
  * else the stage's, else the organisation's default. All problems are reported at once.
  */
 export async function resolveReferences(tx: Db, ctx: Ctx, input: CreateInterviewInput): Promise<{ config: InterviewConfig }> {
-  const org = ctx.organizationId;
   const errors: FieldError[] = [];
-  const [candidate] = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, input.candidateId), eq(candidates.organizationId, org)));
+  const [candidate] = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, input.candidateId), inOrg(candidates, ctx)));
   if (!candidate) errors.push(problem("candidateId", "no such candidate in your organisation"));
-  const [job] = await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.id, input.jobId), eq(jobs.organizationId, org)));
+  const [job] = await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.id, input.jobId), inOrg(jobs, ctx)));
   if (!job) errors.push(problem("jobId", "no such job in your organisation"));
 
   if (input.campaignId) {
-    const [campaign] = await tx.select({ jobId: campaigns.jobId }).from(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.organizationId, org)));
+    const [campaign] = await tx.select({ jobId: campaigns.jobId }).from(campaigns).where(and(eq(campaigns.id, input.campaignId), inOrg(campaigns, ctx)));
     if (!campaign) errors.push(problem("campaignId", "no such campaign in your organisation"));
     else if (campaign.jobId !== input.jobId) errors.push(problem("campaignId", "this campaign is for another job"));
   }
@@ -49,7 +49,7 @@ export async function resolveReferences(tx: Db, ctx: Ctx, input: CreateInterview
     const [stage] = await tx
       .select({ campaignId: campaignStages.campaignId, configId: campaignStages.configId })
       .from(campaignStages)
-      .where(and(eq(campaignStages.id, input.stageId), eq(campaignStages.organizationId, org)));
+      .where(and(eq(campaignStages.id, input.stageId), inOrg(campaignStages, ctx)));
     if (!stage) errors.push(problem("stageId", "no such stage in your organisation"));
     else if (stage.campaignId !== input.campaignId) errors.push(problem("stageId", "this stage belongs to another campaign"));
     else stageConfigId = stage.configId;

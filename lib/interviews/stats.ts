@@ -1,6 +1,7 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, inArray, lte, sql } from "drizzle-orm";
 import { interviewStatusCounts } from "@/db/interview-status-counts";
 import { interviewStatus, interviews, type InterviewStatus } from "@/db/interviews";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import { rowsOf, type Db } from "../db/types";
 
@@ -18,12 +19,12 @@ export async function countInterviewsByStatus(db: Db, ctx: Ctx): Promise<Record<
   const stored = db
     .select({ status: interviewStatusCounts.status, n: sql<number>`sum(${interviewStatusCounts.n})::int`.as("n"), overdue: sql<boolean>`false`.as("overdue") })
     .from(interviewStatusCounts)
-    .where(eq(interviewStatusCounts.organizationId, ctx.organizationId))
+    .where(inOrg(interviewStatusCounts, ctx))
     .groupBy(interviewStatusCounts.status);
   const overdue = db
     .select({ status: interviews.status, n: sql<number>`count(*)::int`.as("n"), overdue: sql<boolean>`true`.as("overdue") })
     .from(interviews)
-    .where(and(eq(interviews.organizationId, ctx.organizationId), inArray(interviews.status, ["DRAFT", "INVITED"]), lte(interviews.expiresAt, sql`now()`)))
+    .where(and(inOrg(interviews, ctx), inArray(interviews.status, ["DRAFT", "INVITED"]), lte(interviews.expiresAt, sql`now()`)))
     .groupBy(interviews.status);
   const out = Object.fromEntries(interviewStatus.enumValues.map((s) => [s, 0])) as Record<InterviewStatus, number>;
   for (const r of await stored.unionAll(overdue)) {

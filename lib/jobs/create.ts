@@ -1,10 +1,9 @@
 import { jobs } from "@/db/jobs";
 import type { CreateJobInput } from "@/lib/api/schemas/jobs";
 import { recordAudit } from "@/lib/audit";
-import { externalIdTaken } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
-import { isUniqueViolation } from "@/lib/errors";
+import { externalIdTaken, isUniqueViolation } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { serializeJob } from "./serialize";
 

@@ -2,6 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import { jobs } from "@/db/jobs";
 import type { JobListQuery } from "@/lib/api/schemas/jobs";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { newestFirstPage } from "@/lib/db/newest-first";
@@ -14,7 +15,7 @@ export async function findJob(db: Db, ctx: Ctx, id: string) {
   const [row] = await db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.organizationId, ctx.organizationId)));
+    .where(and(eq(jobs.id, id), inOrg(jobs, ctx)));
   return row ?? null;
 }
 
@@ -26,7 +27,7 @@ export async function getJob(db: Db, ctx: Ctx, id: string) {
 
 /** Newest first, id breaking ties, so pages neither repeat nor skip rows created together. */
 export async function listJobs(db: Db, ctx: Ctx, query: JobListQuery) {
-  const filters: SQL[] = [eq(jobs.organizationId, ctx.organizationId)];
+  const filters: SQL[] = [inOrg(jobs, ctx)];
   if (query.externalId !== undefined) filters.push(eq(jobs.externalId, query.externalId));
   const { rows, total } = await newestFirstPage(db, jobs, and(...filters), query);
   return { items: rows.map(serializeJob), total };

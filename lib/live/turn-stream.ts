@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { interviews } from "@/db/interviews";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { invalidField, notFound } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
@@ -47,7 +48,7 @@ export async function openTurnStream(
   const [exists] = await db
     .select({ id: interviews.id })
     .from(interviews)
-    .where(and(eq(interviews.id, input.interviewId), eq(interviews.organizationId, ctx.organizationId)));
+    .where(and(eq(interviews.id, input.interviewId), inOrg(interviews, ctx)));
   if (!exists) throw notFound("Interview");
 
   const encoder = new TextEncoder();

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, type Membership, type MembershipRole } from "@/db/memberships";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { AppError, invalidState, notFound } from "../errors";
@@ -30,13 +31,13 @@ export async function lockMembership(tx: Db, ctx: Ctx, userId: string): Promise<
   const owners = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.organizationId, ctx.organizationId), eq(memberships.role, "owner")))
+    .where(and(inOrg(memberships, ctx), eq(memberships.role, "owner")))
     .orderBy(memberships.id)
     .for("update");
   const [target] = await tx
     .select()
     .from(memberships)
-    .where(and(eq(memberships.organizationId, ctx.organizationId), eq(memberships.userId, userId)))
+    .where(and(inOrg(memberships, ctx), eq(memberships.userId, userId)))
     .for("update");
   if (!target) throw notFound("Member");
   return { target, owners: owners.length };

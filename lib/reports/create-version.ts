@@ -1,6 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import { interviews } from "@/db/interviews";
 import { reports, type Report } from "@/db/reports";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { notFound } from "../errors";
@@ -20,13 +21,13 @@ export async function createReportVersion(tx: Db, ctx: Ctx, interviewId: string)
   const [interview] = await tx
     .select({ configSnapshot: interviews.configSnapshot })
     .from(interviews)
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+    .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)))
     .for("no key update");
   if (!interview) throw notFound("Interview");
   const [latest] = await tx
     .select({ version: max(reports.version) })
     .from(reports)
-    .where(and(eq(reports.interviewId, interviewId), eq(reports.organizationId, ctx.organizationId)));
+    .where(and(eq(reports.interviewId, interviewId), inOrg(reports, ctx)));
   const [report] = await tx
     .insert(reports)
     .values({

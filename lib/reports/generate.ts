@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { interviews } from "@/db/interviews";
 import { reports, type Report } from "@/db/reports";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { env } from "../env";
@@ -46,12 +47,12 @@ export async function generateReport(db: Db, ctx: Ctx, input: { reportId: string
   const [report] = await db
     .select()
     .from(reports)
-    .where(and(eq(reports.id, input.reportId), eq(reports.organizationId, ctx.organizationId)));
+    .where(and(eq(reports.id, input.reportId), inOrg(reports, ctx)));
   if (!report || report.status === "READY" || report.status === "FAILED") return { status: "SKIPPED" };
   await db
     .update(reports)
     .set({ status: "GENERATING" })
-    .where(and(eq(reports.id, report.id), eq(reports.organizationId, ctx.organizationId), eq(reports.status, "PENDING")));
+    .where(and(eq(reports.id, report.id), inOrg(reports, ctx), eq(reports.status, "PENDING")));
 
   const loaded = await loadReportInput(db, ctx, report.interviewId);
   if (!loaded) return { status: "SKIPPED" };
@@ -71,7 +72,7 @@ export async function generateReport(db: Db, ctx: Ctx, input: { reportId: string
 }
 
 const stillUnfinished = (ctx: Ctx, report: Pick<Report, "id">) =>
-  and(eq(reports.id, report.id), eq(reports.organizationId, ctx.organizationId), inArray(reports.status, [...UNFINISHED]));
+  and(eq(reports.id, report.id), inOrg(reports, ctx), inArray(reports.status, [...UNFINISHED]));
 
 /** The one write of a finished report, the interview's pointer and the webhook, together. */
 async function finishReady(db: Db, ctx: Ctx, report: Report, result: AssembledReport, meta: { model: string; configVersion: number }): Promise<boolean> {
@@ -91,7 +92,7 @@ async function finishReady(db: Db, ctx: Ctx, report: Report, result: AssembledRe
       .where(
         and(
           eq(interviews.id, report.interviewId),
-          eq(interviews.organizationId, ctx.organizationId),
+          inOrg(interviews, ctx),
           sql`coalesce((select r.version from ${reports} r where r.id = ${interviews.reportId}), 0) < ${report.version}`,
         ),
       );

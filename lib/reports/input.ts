@@ -3,6 +3,7 @@ import type { InterviewConfigSnapshot } from "@/db/interview-configs";
 import { interviewTurns } from "@/db/interview-turns";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
+import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import type { ReportInput } from "./prompt";
@@ -19,13 +20,13 @@ export async function loadReportInput(
   const [row] = await db
     .select({ config: interviews.configSnapshot, title: jobs.title, description: jobs.description })
     .from(interviews)
-    .innerJoin(jobs, eq(jobs.id, interviews.jobId))
-    .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)));
+    .innerJoin(jobs, and(eq(jobs.id, interviews.jobId), inOrg(jobs, ctx)))
+    .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)));
   if (!row) return null;
   const turns = await db
     .select({ turnNumber: interviewTurns.turnNumber, role: interviewTurns.role, content: interviewTurns.content, evaluation: interviewTurns.evaluation })
     .from(interviewTurns)
-    .where(and(eq(interviewTurns.interviewId, interviewId), eq(interviewTurns.organizationId, ctx.organizationId)))
+    .where(and(eq(interviewTurns.interviewId, interviewId), inOrg(interviewTurns, ctx)))
     .orderBy(asc(interviewTurns.turnNumber));
   return {
     config: row.config,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { reports } from "@/db/reports";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { notFound } from "@/lib/errors";
 import { getDecision } from "@/lib/decisions/read";
@@ -12,7 +13,7 @@ export async function getReport(db: Db, ctx: Ctx, id: string) {
   const [row] = await db
     .select()
     .from(reports)
-    .where(and(eq(reports.id, id), eq(reports.organizationId, ctx.organizationId)));
+    .where(and(eq(reports.id, id), inOrg(reports, ctx)));
   if (!row) throw notFound("Report");
   return serializeReport(row, await getDecision(db, ctx, row.interviewId));
 }

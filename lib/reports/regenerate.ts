@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { interviews } from "@/db/interviews";
 import { reports, type Report } from "@/db/reports";
+import { inOrg } from "@/lib/db/in-org";
 import { recordAudit } from "../audit";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
@@ -22,7 +23,7 @@ export async function regenerateReport(db: Db, ctx: Ctx, interviewId: string): P
     const [interview] = await tx
       .select({ id: interviews.id, status: interviews.status })
       .from(interviews)
-      .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
+      .where(and(eq(interviews.id, interviewId), inOrg(interviews, ctx)))
       .for("update");
     if (!interview) throw notFound("Interview");
     if (interview.status !== "COMPLETED") throw invalidState(`Only a completed interview has a report; this one is ${interview.status}.`);
@@ -30,7 +31,7 @@ export async function regenerateReport(db: Db, ctx: Ctx, interviewId: string): P
     const [latest] = await tx
       .select()
       .from(reports)
-      .where(and(eq(reports.interviewId, interview.id), eq(reports.organizationId, ctx.organizationId)))
+      .where(and(eq(reports.interviewId, interview.id), inOrg(reports, ctx)))
       .orderBy(desc(reports.version))
       .limit(1);
     if (latest && (latest.status === "PENDING" || latest.status === "GENERATING")) return { report: latest, created: false };

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { interviewTurns, type InterviewTurn } from "@/db/interview-turns";
 import type { TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import { eventIdOf, notifyTurnChangeOf } from "@/lib/live/notify";
 
 /** The live stream's event id of a stored turn (see eventIdOf). */
@@ -34,7 +35,7 @@ export function publicTurn(row: TurnRow): TurnOut {
 /** The organisation's turns of one interview, or one of them by number. */
 export function turnsOf(ctx: Ctx, interviewId: string, turnNumber?: number): SQL {
   return and(
-    eq(interviewTurns.organizationId, ctx.organizationId),
+    inOrg(interviewTurns, ctx),
     eq(interviewTurns.interviewId, interviewId),
     turnNumber === undefined ? undefined : eq(interviewTurns.turnNumber, turnNumber),
   )!;

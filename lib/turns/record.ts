@@ -4,6 +4,7 @@ import { interviews } from "@/db/interviews";
 import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { conflict } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -63,7 +64,7 @@ async function startInterview(tx: Db, ctx: Ctx, interview: LockedInterview): Pro
   const [started] = await tx
     .update(interviews)
     .set({ status: "IN_PROGRESS", startedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(interviews.id, interview.id), eq(interviews.organizationId, ctx.organizationId)))
+    .where(and(eq(interviews.id, interview.id), inOrg(interviews, ctx)))
     .returning({ startedAt: interviews.startedAt });
   await emitWebhookEvent(tx, {
     organizationId: ctx.organizationId,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { webhookAttempts, webhookDeliveries } from "@/db/webhook-deliveries";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "../db/types";
 import { isId, newId } from "../ids";
 import { defineJob, enqueue } from "../queue/define";
@@ -36,7 +37,7 @@ export async function attemptDelivery(
   const [row] = await db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.organizationId, webhookDeliveries.organizationId)))
+    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), inOrg(webhookEndpoints, webhookDeliveries)))
     .where(
       and(
         eq(webhookDeliveries.id, target.deliveryId),

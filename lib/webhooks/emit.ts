@@ -1,6 +1,7 @@
-import { and, arrayContains, eq, isNull } from "drizzle-orm";
+import { and, arrayContains, isNull } from "drizzle-orm";
 import { webhookDeliveries } from "@/db/webhook-deliveries";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "../db/types";
 import { newId } from "../ids";
 import { enqueue } from "../queue/define";
@@ -21,7 +22,7 @@ export async function emitWebhookEvent(
     .from(webhookEndpoints)
     .where(
       and(
-        eq(webhookEndpoints.organizationId, event.organizationId),
+        inOrg(webhookEndpoints, event),
         isNull(webhookEndpoints.disabledAt),
         arrayContains(webhookEndpoints.eventTypes, [event.type]),
       ),

@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { organizations } from "@/db/organizations";
 import { webhookEndpoints } from "@/db/webhook-endpoints";
 import { createdWebhookEndpointSchema, type CreateWebhookBody } from "@/lib/api/schemas/webhooks";
+import { inOrg } from "@/lib/db/in-org";
 import { recordAudit } from "../audit";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { conflict, invalidField, notFound } from "../errors";
 import { newestFirstPage } from "../db/newest-first";
-import type { Page } from "../http/pagination";
+import type { Page } from "@/lib/api/schemas/common";
 import { isId, newId } from "../ids";
 import { assertPublicDestination, privateUrlsAllowed, UnsafeDestinationError } from "./address-guard";
 import { WEBHOOK_EVENT_TYPES } from "./events";
@@ -44,7 +45,7 @@ export async function createWebhookEndpoint(db: Db, ctx: Ctx, input: CreateWebho
     // the insert commits (count-then-insert alone let concurrent requests pass the limit).
     // NO KEY UPDATE does not wait for the key-share locks other tables' inserts take on it.
     await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.organizationId)).for("no key update");
-    const count = await tx.$count(webhookEndpoints, eq(webhookEndpoints.organizationId, ctx.organizationId));
+    const count = await tx.$count(webhookEndpoints, inOrg(webhookEndpoints, ctx));
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) throw conflict(`An organisation can register at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints; delete one first.`);
     const [endpoint] = await tx
       .insert(webhookEndpoints)
@@ -63,7 +64,7 @@ export async function createWebhookEndpoint(db: Db, ctx: Ctx, input: CreateWebho
 
 /** Newest first, id breaking ties. */
 export async function listWebhookEndpoints(db: Db, ctx: Ctx, page: Page) {
-  const { rows, total } = await newestFirstPage(db, webhookEndpoints, eq(webhookEndpoints.organizationId, ctx.organizationId), page);
+  const { rows, total } = await newestFirstPage(db, webhookEndpoints, inOrg(webhookEndpoints, ctx), page);
   return { items: rows.map(serializeWebhookEndpoint), total };
 }
 
@@ -73,7 +74,7 @@ export async function deleteWebhookEndpoint(db: Db, ctx: Ctx, id: string): Promi
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, ctx.organizationId)))
+      .where(and(eq(webhookEndpoints.id, id), inOrg(webhookEndpoints, ctx)))
       .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
     if (!deleted.length) throw notFound("Webhook endpoint");
     await recordAudit(tx, ctx, { action: "webhook_endpoint.deleted", targetType: "webhook_endpoint", targetId: id, data: { url: deleted[0]!.url } });

@@ -1,6 +1,5 @@
-import { idParams, listEnvelope } from "@/lib/api/schemas/common";
+import { idParams, listEnvelope, paginationQuery } from "@/lib/api/schemas/common";
 import { createdWebhookEndpointSchema, createWebhookBody, webhookEndpointSchema } from "@/lib/api/schemas/webhooks";
-import { paginationQuery } from "@/lib/http/pagination";
 import { defineOperation } from "@/lib/openapi/operation";
 
 // The webhook endpoints: served by app/api/v1/webhooks/** and described by the OpenAPI

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emails } from "@/db/emails";
-import { emailLocale, renderInvitationEmail } from "@/lib/email/invitation-template";
+import { renderInvitationEmail } from "@/lib/email/invitation-template";
+import { toLocale } from "@/lib/i18n/locales";
 import { createInterview } from "@/lib/interviews/create";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestOrg } from "../helpers/factories";
@@ -47,9 +48,9 @@ describe("invitation e-mail", () => {
   });
 
   it("any other locale falls back to English", () => {
-    expect(emailLocale("de")).toBe("en");
-    expect(emailLocale("FR")).toBe("fr");
-    expect(emailLocale(null)).toBe("en");
+    expect(toLocale("de")).toBe("en");
+    expect(toLocale("FR")).toBe("fr");
+    expect(toLocale(null)).toBe("en");
   });
 
   it("is rendered at enqueue time in the candidate's locale", async () => {

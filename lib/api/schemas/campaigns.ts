@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
-import { idOf, timestamp } from "./common";
+import { idOf, paginationQuery, timestamp } from "./common";
 
 export const MAX_STAGES = 20;
 

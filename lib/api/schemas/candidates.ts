@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
-import { idOf, optionalText, timestamp } from "./common";
+import { idOf, optionalText, paginationQuery, timestamp } from "./common";
 
 // language[-Script][-REGION], as BCP 47 writes it ("en", "fr-CA", "zh-Hant-TW"); stored in
 // canonical case so filters and the voice agent see one spelling.

@@ -18,6 +18,36 @@ export const idParams = (kind: IdKind) => z.object({ id: idOf(kind) });
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
+export const MAX_PAGE_SIZE = 100;
+
+// Strict on purpose: pageSize=0, 101 or "abc" is a 422 naming the parameter, never clamped.
+const positiveInt = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `${name} must be at least 1`));
+
+export const paginationQuery = z.object({
+  page: positiveInt("page").default(1),
+  pageSize: positiveInt("pageSize")
+    .pipe(z.number().max(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`))
+    .default(20),
+});
+
+export type Page = { page: number; pageSize: number };
+
+export const pageOffset = ({ page, pageSize }: Page) => (page - 1) * pageSize;
+
+/**
+ * A list's total: exact, or, when counting stopped early (see boundedCount in
+ * lib/db/newest-first.ts), at least this many.
+ */
+export type Total = number | { atLeast: number };
+
+/** The number to show for a total: itself, or its lower bound. */
+export const totalCount = (total: Total): number => (typeof total === "number" ? total : total.atLeast);
+
 export const paginationMeta = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),

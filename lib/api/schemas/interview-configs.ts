@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
 import { interviewConfigContentSchema } from "@/lib/interview-configs/schema";
-import { idOf, timestamp } from "./common";
+import { idOf, paginationQuery, timestamp } from "./common";
 
 export const interviewConfigListQuery = paginationQuery;
 

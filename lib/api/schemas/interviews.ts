@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { interviewStatus } from "@/db/interviews";
-import { paginationQuery } from "@/lib/http/pagination";
-import { idOf, isoInput, listEnvelope, nullableTimestamp, timestamp } from "./common";
+import { idOf, isoInput, listEnvelope, nullableTimestamp, paginationQuery, timestamp } from "./common";
 import { decisionSchema } from "./decisions";
 import { evaluationSchema } from "./reports";
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
 import { externalIdSchema } from "./candidates";
-import { idOf, optionalText, timestamp } from "./common";
+import { idOf, optionalText, paginationQuery, timestamp } from "./common";
 
 export const createJobBody = z.object({
   title: z.string().trim().min(1).max(200).describe("Job title as candidates see it").meta({ example: "Senior Backend Engineer" }),
