@@ -81,6 +81,19 @@ export const interviews = pgTable(
     index("interviews_org_pending_expiry_idx")
       .on(t.organizationId, t.status, t.expiresAt)
       .where(sql`${t.status} in ('DRAFT', 'INVITED')`),
+    // Dashboard: the completion rate counts interviews ever invited, by status, from this
+    // small index alone (an index-only scan, no heap page of the wide rows is read).
+    index("interviews_org_invited_status_idx")
+      .on(t.organizationId, t.status)
+      .where(sql`${t.invitedAt} is not null`),
+    // Dashboard: interviews started per week, a range of the last twelve weeks.
+    index("interviews_org_started_idx")
+      .on(t.organizationId, t.startedAt)
+      .where(sql`${t.startedAt} is not null`),
+    // Dashboard: average score per job, joining each interview's current report.
+    index("interviews_org_job_report_idx")
+      .on(t.organizationId, t.jobId, t.reportId)
+      .where(sql`${t.reportId} is not null`),
     // A candidate's interviews (candidate page).
     index("interviews_candidate_idx").on(t.candidateId),
     // The candidate's link page finds its interview by token hash.

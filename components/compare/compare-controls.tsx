@@ -15,19 +15,19 @@ const parsers = {
 };
 
 /** Which job or campaign to compare and in which order; all in the URL, so a comparison can be shared. */
-export function CompareControls({ jobs, campaigns, showSort }: { jobs: Option[]; campaigns: Option[]; showSort: boolean }) {
+export function CompareControls({ job, campaign, showSort }: { job: Option | null; campaign: Option | null; showSort: boolean }) {
   const t = useTranslations("compare");
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(parsers, { shallow: false, startTransition, clearOnDefault: true });
   return (
     <div className="mb-4 grid gap-3 sm:grid-cols-3" aria-busy={pending} data-print="hide">
-      <OptionField id="compare-job" label={t("job")} placeholder={t("pickJob")} options={jobs} value={params.job ?? ""} onChange={(job) => void setParams({ job, campaign: null })} />
+      <OptionField id="compare-job" kind="job" label={t("job")} placeholder={t("pickJob")} value={job} onChange={(job) => void setParams({ job, campaign: null })} />
       <OptionField
         id="compare-campaign"
         label={t("campaign")}
         placeholder={t("pickCampaign")}
-        options={campaigns}
-        value={params.job ? "" : (params.campaign ?? "")}
+        kind="campaign"
+        value={params.job ? null : campaign}
         onChange={(campaign) => void setParams({ campaign, job: null })}
       />
       {showSort ? (

@@ -20,7 +20,7 @@ const filterParsers = {
 };
 
 /** Filters live in the URL (bookmarkable, shareable); changing one re-renders the server table from page 1. */
-export function InterviewFilters({ jobs, campaigns }: { jobs: Option[]; campaigns: Option[] }) {
+export function InterviewFilters({ job, campaign }: { job: Option | null; campaign: Option | null }) {
   const t = useTranslations("interviews");
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(filterParsers, { shallow: false, startTransition });
@@ -43,8 +43,8 @@ export function InterviewFilters({ jobs, campaigns }: { jobs: Option[]; campaign
           <Input id="filter-q" type="search" className="pl-8" placeholder={t("searchPlaceholder")} value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
       </div>
-      <OptionField id="filter-job" label={t("job")} placeholder={t("allJobs")} options={jobs} value={params.job ?? ""} onChange={(job) => set({ job })} />
-      <OptionField id="filter-campaign" label={t("campaign")} placeholder={t("allCampaigns")} options={campaigns} value={params.campaign ?? ""} onChange={(campaign) => set({ campaign })} />
+      <OptionField id="filter-job" kind="job" label={t("job")} placeholder={t("allJobs")} value={job} onChange={(job) => set({ job })} />
+      <OptionField id="filter-campaign" kind="campaign" label={t("campaign")} placeholder={t("allCampaigns")} value={campaign} onChange={(campaign) => set({ campaign })} />
       <div className="grid gap-1.5">
         <Label htmlFor="filter-from">{t("from")}</Label>
         <Input id="filter-from" type="date" value={params.from ?? ""} onChange={(e) => set({ from: e.target.value || null })} />

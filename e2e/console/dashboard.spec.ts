@@ -38,7 +38,12 @@ test("the dashboard's charts carry their numbers in tables; compare shows the de
   await page.getByRole("navigation").getByRole("link", { name: "Compare" }).first().click();
   await expect(page).toHaveURL(/\/compare$/);
   await expect(page.getByText("Choose a job or a campaign to compare")).toBeVisible();
-  await page.getByLabel("Job", { exact: true }).selectOption({ label: "Senior Backend Engineer" });
+  // The job picker searches as one types; the keyboard alone chooses.
+  const job = page.getByRole("combobox", { name: "Job", exact: true });
+  await job.fill("backend");
+  await expect(page.getByRole("option", { name: "Senior Backend Engineer" })).toBeVisible();
+  await job.press("ArrowDown");
+  await job.press("Enter");
   await expect(page).toHaveURL(/\/compare\?job=job_\w+$/);
   const table = page.getByTestId("compare-table");
   await expect(table.getByTestId("compare-candidate")).toHaveText(["Amara Okafor"]);

@@ -5,10 +5,10 @@ import { interviewStatus, interviews } from "@/db/interviews";
 import { reports } from "@/db/reports";
 import type { DecisionOut } from "@/lib/api/schemas/decisions";
 import type { InterviewListItem } from "@/lib/api/schemas/interviews";
-import { inOrg } from "@/lib/db/in-org";
 import { currentDecisions } from "@/lib/decisions/read";
 import type { Ctx } from "@/lib/context";
 import { containsPattern } from "@/lib/db/like";
+import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { boundedCount } from "@/lib/db/newest-first";
 import { pageOffset, totalCount } from "@/lib/api/schemas/common";
@@ -101,14 +101,17 @@ function search(q: string): SQL {
 
 async function withScores(db: Db, ctx: Ctx, items: InterviewListItem[]): Promise<ConsoleListRow[]> {
   const ids = items.map((i) => i.reportId).filter((id): id is string => id !== null);
-  const found = ids.length
-    ? await db
-        .select({ id: reports.id, overallScore: reports.overallScore, recommendation: reports.recommendation })
-        .from(reports)
-        .where(and(inOrg(reports, ctx), inArray(reports.id, ids)))
-    : [];
+  // Independent reads, side by side: each is a round trip the page would otherwise wait for twice.
+  const [found, decisions] = await Promise.all([
+    ids.length
+      ? db
+          .select({ id: reports.id, overallScore: reports.overallScore, recommendation: reports.recommendation })
+          .from(reports)
+          .where(and(inOrg(reports, ctx), inArray(reports.id, ids)))
+      : [],
+    currentDecisions(db, ctx, items.map((i) => i.id)),
+  ]);
   const byId = new Map(found.map((r) => [r.id, r]));
-  const decisions = await currentDecisions(db, ctx, items.map((i) => i.id));
   return items.map((item) => {
     const r = item.reportId ? byId.get(item.reportId) : undefined;
     return { ...item, report: r ? { overallScore: r.overallScore, recommendation: r.recommendation } : null, decision: decisions.get(item.id) ?? null };

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { type FieldError, validationFailed } from "@/lib/errors";
 import { assertStorableInput } from "./input-guard";
+// Loaded with every parse of a request: zod's messages in the words of our errors.
+import "@/lib/zod-messages";
 
 export function fieldErrors(error: z.ZodError, where: FieldError["in"]): FieldError[] {
   return error.issues.flatMap((issue) =>

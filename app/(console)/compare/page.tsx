@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { compareInterviews, compareParams, type CompareParams } from "@/lib/console/compare";
-import { pickerOptions } from "@/lib/console/pickers";
+import { pickerChoice } from "@/lib/console/pickers";
 import { requireConsole } from "@/lib/console/session";
 
 export async function generateMetadata() {
@@ -29,13 +29,20 @@ function hrefFor(p: CompareParams, sort: CompareParams["sort"]): string {
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [search, { db, ctx }] = await Promise.all([searchParams, requireConsole()]);
   const params = compareParams.parse(search);
-  const [t, ti, format, options, result] = await Promise.all([getTranslations("compare"), getTranslations("interview"), getFormatter(), pickerOptions(db, ctx), compareInterviews(db, ctx, params)]);
+  const [t, ti, format, job, campaign, result] = await Promise.all([
+    getTranslations("compare"),
+    getTranslations("interview"),
+    getFormatter(),
+    pickerChoice(db, ctx, "job", params.job),
+    pickerChoice(db, ctx, "campaign", params.campaign),
+    compareInterviews(db, ctx, params),
+  ]);
   const showTable = result.found && result.candidates.length > 0;
 
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
-      <CompareControls jobs={options.jobs} campaigns={options.campaigns} showSort={showTable} />
+      <CompareControls job={job} campaign={campaign} showSort={showTable} />
       {!result.found ? (
         result.asked ? (
           <p role="alert" className="flex items-center gap-2 rounded-lg border border-destructive/40 bg-destructive/10 px-4 py-3 text-sm text-destructive" data-testid="compare-not-found">

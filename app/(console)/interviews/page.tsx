@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { interviewStatus } from "@/db/interviews";
 import { CONSOLE_PAGE_SIZE, consoleListParams, listConsoleInterviews } from "@/lib/console/interview-list";
-import { pickerOptions } from "@/lib/console/pickers";
+import { pickerChoice } from "@/lib/console/pickers";
 import { canAct, requireConsole } from "@/lib/console/session";
 import { countInterviewsByStatus } from "@/lib/interviews/stats";
 
@@ -35,12 +35,13 @@ function hrefWith(search: Search, patch: Record<string, string | null>): string 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const [search, { db, ctx, user }] = await Promise.all([searchParams, requireConsole()]);
   const params = consoleListParams.parse(search);
-  const [t, tStatus, list, counts, options] = await Promise.all([
+  const [t, tStatus, list, counts, job, campaign] = await Promise.all([
     getTranslations("interviews"),
     getTranslations("status"),
     listConsoleInterviews(db, ctx, params),
     countInterviewsByStatus(db, ctx),
-    pickerOptions(db, ctx),
+    pickerChoice(db, ctx, "job", params.job),
+    pickerChoice(db, ctx, "campaign", params.campaign),
   ]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
   const totalPages = Math.max(1, Math.ceil(list.total / CONSOLE_PAGE_SIZE));
@@ -83,7 +84,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           );
         })}
       </nav>
-      <InterviewFilters jobs={options.jobs} campaigns={options.campaigns} />
+      <InterviewFilters job={job} campaign={campaign} />
       {list.rows.length ? (
         <>
           <InterviewTable rows={list.rows} />

@@ -1,0 +1,4 @@
+CREATE INDEX "interviews_org_invited_status_idx" ON "interviews" USING btree ("organization_id","status") WHERE "interviews"."invited_at" is not null;--> statement-breakpoint
+CREATE INDEX "interviews_org_started_idx" ON "interviews" USING btree ("organization_id","started_at") WHERE "interviews"."started_at" is not null;--> statement-breakpoint
+CREATE INDEX "interviews_org_job_report_idx" ON "interviews" USING btree ("organization_id","job_id","report_id") WHERE "interviews"."report_id" is not null;--> statement-breakpoint
+CREATE INDEX "reports_org_ready_score_idx" ON "reports" USING btree ("organization_id","id","overall_score") WHERE "reports"."status" = 'READY' and "reports"."overall_score" is not null;
