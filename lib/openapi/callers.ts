@@ -31,7 +31,8 @@ export const CALLERS: Record<AuthKind, Caller> = {
     headers: requestId,
     errorText: {
       401: "Missing or invalid agent credential: a wrong or unset agent secret, an invalid or expired LiveKit token, or an API key.",
-      403: "A LiveKit token that is not an agent's, or is for another interview's room.",
+      403: "A LiveKit token that is not an agent's.",
+      404: "Unknown or malformed interview id, or a LiveKit agent token for another interview's room (the same answer).",
     },
   },
   session: { internal: true, security: [{ consoleSession: [] }], errors: [401], headers: requestId, errorText: { 401: "No console session: sign in first." } },
