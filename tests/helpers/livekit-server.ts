@@ -24,6 +24,8 @@ export type LiveKitServer = {
   dispatches: (room: string) => Dispatch[];
   /** Answers every request with this HTTP status (a LiveKit outage) until called with null. */
   failWith: (status: number | null) => void;
+  /** The next CreateDispatch for this room meets one made an instant before (another process's). */
+  raceNextDispatch: (room: string, agentName: string) => void;
   close: () => Promise<void>;
 };
 
@@ -43,6 +45,14 @@ export async function startLiveKitServer(credentials: { key: string; secret: str
   const dispatches = new Map<string, Dispatch[]>();
   let failure: number | null = null;
   let sequence = 0;
+  const races = new Map<string, string>();
+  const newDispatch = (room: string, agentName: string, metadata: string): Dispatch => ({
+    id: `AD_${String(++sequence).padStart(6, "0")}`,
+    agentName,
+    room,
+    metadata,
+    state: { createdAt: String(BigInt(Date.now()) * BigInt(1_000_000) + BigInt(sequence)) },
+  });
 
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -79,14 +89,11 @@ export async function startLiveKitServer(credentials: { key: string; secret: str
           return send(200, rooms.get(name));
         }
         case "AgentDispatchService/CreateDispatch": {
-          const dispatch: Dispatch = {
-            id: `AD_${String(++sequence).padStart(6, "0")}`,
-            agentName: String(body.agentName ?? ""),
-            room,
-            metadata: String(body.metadata ?? ""),
-            state: { createdAt: String(BigInt(Date.now()) * BigInt(1_000_000) + BigInt(sequence)) },
-          };
-          dispatches.set(room, [...(dispatches.get(room) ?? []), dispatch]);
+          const rival = races.get(room);
+          races.delete(room);
+          const made = rival ? [newDispatch(room, rival, String(body.metadata ?? ""))] : [];
+          const dispatch = newDispatch(room, String(body.agentName ?? ""), String(body.metadata ?? ""));
+          dispatches.set(room, [...(dispatches.get(room) ?? []), ...made, dispatch]);
           return send(200, dispatch);
         }
         case "AgentDispatchService/ListDispatch":
@@ -110,6 +117,7 @@ export async function startLiveKitServer(credentials: { key: string; secret: str
     calls: (method) => requests.filter((r) => r.method === method),
     dispatches: (room) => dispatches.get(room) ?? [],
     failWith: (status) => void (failure = status),
+    raceNextDispatch: (room, agentName) => void races.set(room, agentName),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

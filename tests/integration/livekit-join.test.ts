@@ -119,6 +119,18 @@ describe("joining the voice room", () => {
     expect(livekit.dispatches(interview.roomName)).toHaveLength(1);
   });
 
+  it("another process dispatching in the same instant: the newer dispatch is removed, one agent remains", async () => {
+    const interview = await newInterview();
+    livekit.raceNextDispatch(interview.roomName, "parley-interviewer");
+    await joinVoiceRoom(db(), interview);
+    const [kept] = livekit.dispatches(interview.roomName);
+    expect(livekit.dispatches(interview.roomName)).toHaveLength(1);
+    // The rival's (the older) stays; ours, made a moment later, is the one deleted.
+    const ours = livekit.calls("DeleteDispatch").filter((r) => r.body.room === interview.roomName);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body.dispatchId).not.toBe(kept!.id);
+  });
+
   it("dispatches the agent named by LIVEKIT_AGENT_NAME, and sizes the room for the grace period", async () => {
     useAgentEnv({ LIVEKIT_URL: livekit.url, LIVEKIT_AGENT_NAME: "acme-interviewer", LIVEKIT_REJOIN_GRACE_MINUTES: "3" });
     const interview = await newInterview();
