@@ -85,8 +85,8 @@ async function ensureRoom(config: LiveKitConfig, interview: VoiceInterview): Pro
     maxParticipants: MAX_PARTICIPANTS,
     // Nobody in it yet: kept as long as the candidate's token can still connect.
     emptyTimeout: CANDIDATE_TOKEN_TTL_SECONDS,
-    // Everyone gone (the agent too): kept through the rejoin grace period, so a candidate
-    // coming back within it finds the same room.
+    // The candidate gone (an agent alone does not keep a room open): kept through the rejoin
+    // grace period, so a candidate coming back within it finds the same room and agent.
     departureTimeout: Math.round(rejoinGraceMs() / 1000),
     // Not secret (the candidate can read it): what the agent may want before its first call.
     metadata: JSON.stringify({ interviewId: interview.id, maxDurationMinutes: interview.maxDurationMinutes }),
