@@ -45,6 +45,9 @@ export const interviews = pgTable(
     startedAt: ts("started_at"),
     endedAt: ts("ended_at"),
     cancelledAt: ts("cancelled_at"),
+    // The candidate left the voice room (or it closed) and did not come back within the grace
+    // period, the interview still IN_PROGRESS: when they left. Shown to the recruiter; turns stay.
+    interruptedAt: ts("interrupted_at"),
     audioUrl: text("audio_url"),
     roomName: text("room_name").notNull(),
     // The latest report; older versions stay in reports.

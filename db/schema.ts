@@ -23,3 +23,4 @@ export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
 export * from "./live-listeners";
 export * from "./interview-decisions";
+export * from "./livekit-webhook-events";

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "interview.created",
   "interview.invitation_resent",
   "interview.started",
+  "interview.voice_joined",
+  "interview.interrupted",
   "interview.completed",
   "interview.cancelled",
   "interview.expired",

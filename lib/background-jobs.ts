@@ -4,6 +4,8 @@ import { sweepIdempotencyKeys } from "./idempotency/keys";
 import { expireOverdueInterviews } from "./interviews/expiry";
 import { foldInterviewStatusCounts } from "./interviews/stats";
 import { sweepStaleListeners } from "./live/presence";
+import { interruptedCheckJob } from "./livekit/interrupted";
+import { sweepLiveKitWebhookEvents } from "./livekit/webhook-events";
 import { queueCleanupTask } from "./queue/cleanup";
 import { jobRegistry } from "./queue/define";
 import type { PeriodicTask } from "./queue/types";
@@ -27,6 +29,7 @@ export const periodicTasks: PeriodicTask[] = [
   { name: "live-listeners.sweep", everyMs: 5 * 60_000, run: sweepStaleListeners },
   { name: "console-sessions.sweep", everyMs: 60 * 60_000, run: sweepConsoleSessions },
   { name: "interview-status-counts.fold", everyMs: 60_000, run: async (db) => void (await foldInterviewStatusCounts(db)) },
+  { name: "livekit-webhook-events.sweep", everyMs: 60 * 60_000, run: sweepLiveKitWebhookEvents },
 ];
 
-export const appJobs = jobRegistry([sendEmailJob, generateReportJob, deliverWebhookJob], periodicTasks);
+export const appJobs = jobRegistry([sendEmailJob, generateReportJob, deliverWebhookJob, interruptedCheckJob], periodicTasks);

@@ -23,6 +23,11 @@ export const envSchema = z.object({
   LIVEKIT_URL: optional(z.url({ protocol: /^(wss?|https?)$/ })),
   LIVEKIT_API_KEY: optional(z.string()),
   LIVEKIT_API_SECRET: optional(z.string()),
+  // The name the interviewer agent registers under: the join dispatches this agent explicitly.
+  LIVEKIT_AGENT_NAME: withDefault(z.string().min(1), "parley-interviewer"),
+  // How long a candidate who left the voice room (closed tab, lost network) may come back
+  // before the interview is flagged interrupted for the recruiter (docs/livekit.md).
+  LIVEKIT_REJOIN_GRACE_MINUTES: withDefault(z.coerce.number().int().min(1).max(1440), 10),
   // Hosts whose plain-http audio URLs the agent may store (in-cluster object storage); https is always accepted.
   AUDIO_STORAGE_HOSTS: withDefault(
     z.string().transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
+  voice_unavailable: 503,
+  livekit_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -39,6 +41,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal_error: "Internal server error",
   service_unavailable: "Service unavailable",
+  voice_unavailable: "Voice interviews are not configured",
+  livekit_unavailable: "The voice service cannot be reached",
 };
 
 /**

@@ -50,8 +50,18 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
       >
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={view.status} />
+          {view.interruptedAt ? (
+            <Badge tone="warning" data-testid="interrupted-badge">
+              {t("interrupted")}
+            </Badge>
+          ) : null}
           <LiveIndicator state={state} />
         </div>
+        {view.interruptedAt ? (
+          <p className="mt-1 text-xs text-muted-foreground">
+            {t("interruptedHint", { time: format.dateTime(new Date(view.interruptedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        ) : null}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card>

@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { TokenVerifier, type ClaimGrants } from "livekit-server-sdk";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { agentSecret } from "./secret";
 
 /** What the agent presented, before it is checked. */
@@ -60,9 +60,11 @@ export async function verifyAgentCredential(credential: AgentCredential): Promis
   return { kind: "livekit", room: claims.video.room, identity: claims.sub };
 }
 
-/** A LiveKit token is good for its own room only; the shared secret for every interview. */
+/**
+ * A LiveKit token is good for its own room only; the shared secret for every interview.
+ * Another room's interview is a 404, like every object of another tenant: the answer must not
+ * tell a token's holder which interview ids exist.
+ */
 export function assertRoomAllowed(identity: AgentIdentity, roomName: string): void {
-  if (identity.kind === "livekit" && identity.room !== roomName) {
-    throw new AppError("forbidden", "This LiveKit token is for another interview's room.");
-  }
+  if (identity.kind === "livekit" && identity.room !== roomName) throw notFound("Interview");
 }

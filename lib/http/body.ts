@@ -13,6 +13,13 @@ export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): P
   return parseJson(req, text);
 }
 
+/** Reads a body as text (a signed one, checked byte for byte), refusing more than `limit` bytes. */
+export async function readTextBody(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  return readLimited(req, limit);
+}
+
 async function readLimited(req: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -46,4 +53,4 @@ function parseJson(req: Request, text: string): unknown {
 }
 
 const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `JSON bodies are limited to ${limit} bytes.`);
+  new AppError("payload_too_large", `Bodies are limited to ${limit} bytes.`);

@@ -36,6 +36,8 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
   ]);
   return interviewSchema.parse({
     ...toListItem(row, latest.get(id)),
+    interrupted: row.interview.interruptedAt !== null,
+    interruptedAt: iso(row.interview.interruptedAt),
     evaluation: evaluationFromReport(report),
     decision,
     transcript: turns.map((t) => ({

@@ -31,8 +31,16 @@ export const CALLERS: Record<AuthKind, Caller> = {
     headers: requestId,
     errorText: {
       401: "Missing or invalid agent credential: a wrong or unset agent secret, an invalid or expired LiveKit token, or an API key.",
-      403: "A LiveKit token that is not an agent's, or is for another interview's room.",
+      403: "A LiveKit token that is not an agent's.",
+      404: "Unknown or malformed interview id, or a LiveKit agent token for another interview's room (the same answer).",
     },
+  },
+  livekitWebhook: {
+    internal: true,
+    security: [{ livekitWebhookSignature: [] }],
+    errors: [401],
+    headers: requestId,
+    errorText: { 401: "Missing or invalid LiveKit signature, a body that does not match it, or LiveKit not configured." },
   },
   session: { internal: true, security: [{ consoleSession: [] }], errors: [401], headers: requestId, errorText: { 401: "No console session: sign in first." } },
   none: { security: [], errors: [], headers: requestId },
@@ -43,6 +51,12 @@ export const securitySchemes = {
   basicAuth: { type: "http", scheme: "basic", description: "The API key as user name, empty password." },
   agentSecret: { type: "apiKey", in: "header", name: "X-Agent-Secret", description: "Internal: the voice agent's shared secret (`AGENT_SECRET`)." },
   livekitAgentToken: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Internal: a LiveKit agent token for the interview's room." },
+  livekitWebhookSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "Authorization",
+    description: "Internal: LiveKit's webhook signature, a JWT from `LIVEKIT_API_KEY` whose `sha256` claim is the body's digest.",
+  },
   consoleSession: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "Internal: the console's session cookie (`__Secure-` prefixed over https)." },
 };
 

@@ -17,6 +17,11 @@ export const TAGS = [
       "What Parley's voice agent calls while it interviews: record and correct turns, read the history after a restart, finalize. Authenticated with the agent secret or a LiveKit agent token for the interview's room; API keys are refused.",
   },
   {
+    name: "LiveKit (internal)",
+    internal: true,
+    description: "What LiveKit calls: its signed webhooks about the interview rooms (docs/livekit.md). Neither API keys nor agent credentials apply.",
+  },
+  {
     name: "Console (internal)",
     internal: true,
     description: "What the recruiter console calls with its session cookie: the live transcript stream and the interview page's refresh. API keys are refused.",

@@ -15,6 +15,11 @@ export type ClaimRequest = {
   kinds?: string[];
   /** Not these kinds (the capped ones, when claiming for the shared slots). */
   excludeKinds?: string[];
+  /**
+   * The time that decides what is due, instead of the database's now(): a test's fake clock
+   * runs a job scheduled ten minutes ahead without waiting ten minutes. Workers never set it.
+   */
+  now?: Date;
 };
 
 /** A time `ms` after the database's now(): leases and retry times use the database clock, never a process's. */
@@ -28,9 +33,10 @@ export const msFromNow = (ms: number) => sql`now() + make_interval(secs => ${ms 
 export async function claimJobs(db: Db, request: ClaimRequest): Promise<ClaimedJob[]> {
   if (request.limit <= 0 || request.kinds?.length === 0) return [];
   const j = backgroundJobs;
+  const now = request.now ?? sql`now()`;
   const due = or(
-    and(eq(j.status, "QUEUED"), lte(j.runAt, sql`now()`)),
-    and(eq(j.status, "RUNNING"), lt(j.lockedUntil, sql`now()`)),
+    and(eq(j.status, "QUEUED"), lte(j.runAt, now)),
+    and(eq(j.status, "RUNNING"), lt(j.lockedUntil, now)),
   );
   const picked = db
     .select({ id: j.id })

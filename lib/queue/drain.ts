@@ -9,6 +9,8 @@ export type DrainOptions = Pick<RunOptions, "handlers"> & Partial<Pick<RunOption
   kinds?: string[];
   /** Safety stop for handlers that keep enqueueing work (default 1000). */
   maxJobs?: number;
+  /** A fake clock: what is due at this time runs now (see ClaimRequest.now). */
+  now?: Date;
 };
 
 /**
@@ -28,7 +30,7 @@ export async function drainQueue(db: Db, options: DrainOptions): Promise<JobOutc
   const outcomes: JobOutcome[] = [];
   for (;;) {
     if (outcomes.length >= maxJobs) throw new Error(`drainQueue: stopped after ${maxJobs} jobs; are handlers enqueueing work without end?`);
-    const [job] = await claimJobs(db, { workerId, leaseMs: run.leaseMs, limit: 1, kinds: options.kinds });
+    const [job] = await claimJobs(db, { workerId, leaseMs: run.leaseMs, limit: 1, kinds: options.kinds, now: options.now });
     if (!job) return outcomes;
     outcomes.push(await runClaimedJob(db, job, run));
   }

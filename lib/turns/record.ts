@@ -1,17 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { interviewTurns } from "@/db/interview-turns";
-import { interviews } from "@/db/interviews";
 import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
-import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/context";
-import { inOrg } from "@/lib/db/in-org";
 import type { Db } from "@/lib/db/types";
 import { conflict } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
-import { type LockedInterview, lockInterviewForTurns } from "../interviews/lock";
+import { lockInterviewForTurns } from "../interviews/lock";
+import { startInterviewIfNotStarted } from "../interviews/start";
 import { recordTurnInProgress } from "./record-fast";
 import { isSameTurn } from "./same-turn";
 
@@ -55,21 +52,7 @@ export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: C
     }
 
     // The turn row itself is the record of a new turn (see record-fast.ts); starting is audited.
-    if (interview.status === "DRAFT" || interview.status === "INVITED") await startInterview(tx, ctx, interview);
+    await startInterviewIfNotStarted(tx, ctx, interview);
     return { turn: publicTurn(inserted), created: true };
   });
-}
-
-async function startInterview(tx: Db, ctx: Ctx, interview: LockedInterview): Promise<void> {
-  const [started] = await tx
-    .update(interviews)
-    .set({ status: "IN_PROGRESS", startedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(interviews.id, interview.id), inOrg(interviews, ctx)))
-    .returning({ startedAt: interviews.startedAt });
-  await emitWebhookEvent(tx, {
-    organizationId: ctx.organizationId,
-    type: "interview.started",
-    data: { interviewId: interview.id, status: "IN_PROGRESS", startedAt: started!.startedAt!.toISOString() },
-  });
-  await recordAudit(tx, ctx, { action: "interview.started", targetType: "interview", targetId: interview.id });
 }

@@ -1,5 +1,6 @@
 export const WEBHOOK_EVENT_TYPES = [
   "interview.started",
+  "interview.interrupted",
   "interview.completed",
   "interview.cancelled",
   "interview.expired",

@@ -76,9 +76,18 @@ describe("agent credential: LiveKit token", () => {
     expect(res.json.code).toBe("forbidden");
   });
 
-  it("403 for an agent token for another room", async () => {
-    const res = await getHistory({ authorization: `Bearer ${await liveKitToken(other.roomName)}` });
-    expect(res.status).toBe(403);
+  it("404 for an agent token for another interview's room, like any other tenant's object", async () => {
+    // The token is valid, for a room that exists: its holder still learns nothing about this interview.
+    const foreign = { authorization: `Bearer ${await liveKitToken(other.roomName)}` };
+    const res = await getHistory(foreign);
+    expect(res.status).toBe(404);
+    expect(res.json.code).toBe("not_found");
+    // The same answer as for an interview that does not exist at all.
+    const unknown = await getHistory(foreign, "int_0123456789abcdefghijkl");
+    expect(unknown.status).toBe(404);
+    expect(res.json.detail).toBe(unknown.json.detail);
+    const write = await call(postTurn, { method: "POST", path: "/x", params: { id: interview.id }, headers: foreign, body: { turnNumber: 1, role: "agent", content: "Hello" } });
+    expect(write.status).toBe(404);
   });
 
   it("401 for an expired token, a badly signed one, or garbage", async () => {

@@ -61,6 +61,7 @@ describe("OpenAPI document", () => {
       "PATCH /api/interviews/{id}/turns/{turnNumber}",
       "POST /api/interviews/{id}/finalize",
       "POST /api/interviews/{id}/turns",
+      "POST /api/livekit/webhook",
     ]);
     const internalTags = (res.json.tags as { name: string; "x-internal"?: boolean }[]).filter((t) => t["x-internal"]).map((t) => t.name);
     for (const { name, op } of ops) {

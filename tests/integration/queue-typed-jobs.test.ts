@@ -63,7 +63,7 @@ describe("defineJob and enqueue", () => {
   });
 
   it("registers the application's jobs and tasks, the report job capped by REPORT_CONCURRENCY", () => {
-    expect(Object.keys(appJobs.handlers).sort()).toEqual(["email.send", "report.generate", "webhook.deliver"]);
+    expect(Object.keys(appJobs.handlers).sort()).toEqual(["email.send", "livekit.interrupted-check", "report.generate", "webhook.deliver"]);
     expect(Object.keys(appJobs.kindConcurrency)).toEqual(["report.generate"]);
     expect(appJobs.periodicTasks.map((t) => t.name)).toContain("queue.cleanup");
   });

@@ -132,6 +132,17 @@ describe("running jobs", () => {
     expect(ran).toEqual(["first", "second"]);
     expect((await jobRow(later.id)).status).toBe("QUEUED");
   });
+
+  it("runs a job scheduled ahead once a fake clock (`now`) reaches its run_at, without waiting", async () => {
+    const ran: unknown[] = [];
+    const handlers: Record<string, JobHandler> = { "t6b.later": async (_db, job) => void ran.push(job.payload) };
+    const runAt = new Date(Date.now() + 10 * 60_000);
+    const { id } = await enqueueJob(db(), { kind: "t6b.later", payload: { n: 1 }, runAt });
+    expect(await drainQueue(db(), { kinds: ["t6b.later"], handlers, now: new Date(runAt.getTime() - 1000) })).toEqual([]);
+    expect(await drainQueue(db(), { kinds: ["t6b.later"], handlers })).toEqual([]);
+    expect(await drainQueue(db(), { kinds: ["t6b.later"], handlers, now: runAt })).toMatchObject([{ id, outcome: "succeeded" }]);
+    expect(ran).toEqual([{ n: 1 }]);
+  });
 });
 
 describe("leases", () => {

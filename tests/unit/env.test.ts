@@ -19,6 +19,14 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "development", AGENT_SECRET: "short" })).toThrow(/AGENT_SECRET/);
   });
 
+  it("reads the LiveKit agent name and rejoin grace period, with their defaults", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect([env.LIVEKIT_AGENT_NAME, env.LIVEKIT_REJOIN_GRACE_MINUTES]).toEqual(["parley-interviewer", 10]);
+    const set = parseEnv({ NODE_ENV: "development", LIVEKIT_AGENT_NAME: "acme", LIVEKIT_REJOIN_GRACE_MINUTES: "3" });
+    expect([set.LIVEKIT_AGENT_NAME, set.LIVEKIT_REJOIN_GRACE_MINUTES]).toEqual(["acme", 3]);
+    expect(() => parseEnv({ NODE_ENV: "development", LIVEKIT_REJOIN_GRACE_MINUTES: "0" })).toThrow(/LIVEKIT_REJOIN_GRACE_MINUTES/);
+  });
+
   it("reads the interviewer's settings, with their defaults", () => {
     const env = parseEnv({ NODE_ENV: "development" });
     expect([env.INTERVIEWER_MODEL, env.INTERVIEWER_FOLLOW_UPS, env.INTERVIEWER_MODEL_TIMEOUT_MS]).toEqual([undefined, 2, 10_000]);

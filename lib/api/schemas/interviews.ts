@@ -93,6 +93,12 @@ export const interviewListItemSchema = z.object({
 export type InterviewListItem = z.output<typeof interviewListItemSchema>;
 
 export const interviewSchema = interviewListItemSchema.extend({
+  interrupted: z
+    .boolean()
+    .describe(
+      "The candidate left the voice room (or it closed) without the interview being finalized and did not come back within the grace period. The interview stays IN_PROGRESS with every turn, and the candidate may still rejoin; the flag stays as a record that it happened.",
+    ),
+  interruptedAt: nullableTimestamp.describe("When the candidate left, for an interrupted interview."),
   evaluation: evaluationSchema,
   decision: decisionSchema.nullable(),
   transcript: z.array(transcriptTurnSchema).describe("Turns in order of turnNumber."),
