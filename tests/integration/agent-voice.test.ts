@@ -447,7 +447,7 @@ describe("the agent endpoints' client (agent/http-port.ts)", () => {
     const livekit = (room: string) =>
       httpInterviewPort({ baseUrl: server.baseUrl, interviewId: id, credential: { kind: "livekit", apiKey: TEST_LIVEKIT.key, apiSecret: TEST_LIVEKIT.secret, room, identity: "agent-test" }, sleep: async () => {} });
     expect((await livekit(`interview-${id}`).history()).interviewId).toBe(id);
-    await expect(livekit("interview-int_someoneElse").history()).rejects.toMatchObject({ status: 403 });
+    await expect(livekit("interview-int_someoneElse").history()).rejects.toMatchObject({ status: 404 });
     // With no secret, the credential is a token for the room; with one, the secret.
     expect(agentCredential({ LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "s" }, "interview-x")).toMatchObject({ kind: "livekit", room: "interview-x" });
     expect(agentCredential({ AGENT_SECRET: "x".repeat(16), LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "s" }, "interview-x")).toMatchObject({ kind: "secret" });

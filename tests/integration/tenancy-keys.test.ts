@@ -150,6 +150,8 @@ async function refusal(query: SQL): Promise<{ code?: string; constraint?: string
 let a: World;
 let b: World;
 let before: Record<string, string[]>;
+// Read right after this migration: later ones may add columns, which would change every row's text.
+let after: Record<string, string[]>;
 
 beforeAll(async () => {
   ({ database, drop } = await emptyDatabase());
@@ -160,7 +162,9 @@ beforeAll(async () => {
   a = await fillOrganisation("a");
   b = await fillOrganisation("b");
   before = await contents();
-  await apply(all.slice(mine));
+  await apply(all.slice(mine, mine + 1));
+  after = await contents();
+  await apply(all.slice(mine + 1));
 }, 180_000);
 
 afterAll(async () => {
@@ -170,7 +174,7 @@ afterAll(async () => {
 describe("the tenancy-composite-keys migration", () => {
   it("keeps every row of a populated database as it was", async () => {
     expect(Object.values(before).every((rows) => rows.length === 2)).toBe(true);
-    expect(await contents()).toEqual(before);
+    expect(after).toEqual(before);
   });
 });
 
