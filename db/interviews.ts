@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, real, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { campaignStages } from "./campaign-stages";
 import { campaigns } from "./campaigns";
 import { candidates } from "./candidates";
@@ -52,6 +52,10 @@ export const interviews = pgTable(
     roomName: text("room_name").notNull(),
     // The latest report; older versions stay in reports.
     reportId: text("report_id"),
+    // The current report's overall score while that report is READY, else null. Kept by
+    // triggers on both tables (migration 0014_interview-overall-score), never written by code:
+    // it lets the console sort by score and the dashboard average per job from an index.
+    overallScore: real("overall_score"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -93,10 +97,13 @@ export const interviews = pgTable(
     index("interviews_org_started_idx")
       .on(t.organizationId, t.startedAt)
       .where(sql`${t.startedAt} is not null`),
-    // Dashboard: average score per job, joining each interview's current report.
-    index("interviews_org_job_report_idx")
-      .on(t.organizationId, t.jobId, t.reportId)
-      .where(sql`${t.reportId} is not null`),
+    // Dashboard: average score per job, from the index alone.
+    index("interviews_org_job_score_idx")
+      .on(t.organizationId, t.jobId, t.overallScore)
+      .where(sql`${t.overallScore} is not null`),
+    // Console, sorted by score: `overall_score desc nulls last, created_at desc, id desc` is
+    // this index read backwards (nulls first ascending become nulls last descending).
+    index("interviews_org_score_created_idx").on(t.organizationId, t.overallScore.asc().nullsFirst(), t.createdAt, t.id),
     // A candidate's interviews (candidate page).
     index("interviews_candidate_idx").on(t.candidateId),
     // The candidate's link page finds its interview by token hash.

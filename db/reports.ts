@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, real, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./columns";
 import { interviews } from "./interviews";
@@ -56,11 +55,6 @@ export const reports = pgTable(
     // Console: the organisation's recent reports, newest first, read backwards (see
     // candidates_org_created_idx).
     index("reports_org_created_idx").on(t.organizationId, t.createdAt, t.id),
-    // Dashboard: the scores of an organisation's READY reports by id, read from the index
-    // alone to join them to interviews_org_job_report_idx.
-    index("reports_org_ready_score_idx")
-      .on(t.organizationId, t.id, t.overallScore)
-      .where(sql`${t.status} = 'READY' and ${t.overallScore} is not null`),
   ],
 );
 

@@ -68,19 +68,18 @@ export async function listConsoleInterviews(db: Db, ctx: Ctx, p: ConsoleListPara
     p.to ? lt(interviews.createdAt, new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
     p.q ? search(p.q) : undefined,
   );
-  const score = sql<number | null>`(select ${reports.overallScore} from ${reports} where ${reports.id} = ${interviews.reportId})`;
+  // By score: interviews_org_score_created_idx read backwards (the score is kept on the
+  // interview by triggers, db/interviews.ts), so the best page is found without sorting.
   const order =
     p.sort === "score"
-      ? [sql`${score} desc nulls last`, desc(interviews.createdAt), desc(interviews.id)]
+      ? [sql`${interviews.overallScore} desc nulls last`, desc(interviews.createdAt), desc(interviews.id)]
       : p.sort === "oldest"
         ? [asc(interviews.createdAt), asc(interviews.id)]
         : [desc(interviews.createdAt), desc(interviews.id)];
   const page = { page: p.page, pageSize: CONSOLE_PAGE_SIZE };
-  const matching = db
-    .select({ one: sql`1` })
-    .from(interviews)
-    .innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx)))
-    .where(and(inOrg(interviews, ctx), where));
+  // Counted from the interviews' indexes alone unless the search needs the candidates' names.
+  const counted = db.select({ one: sql`1` }).from(interviews);
+  const matching = (p.q ? counted.innerJoin(candidates, and(eq(candidates.id, interviews.candidateId), inOrg(candidates, ctx))) : counted).where(and(inOrg(interviews, ctx), where));
   const [rows, total] = await Promise.all([selectInterviews(db, ctx, where).orderBy(...order).limit(page.pageSize).offset(pageOffset(page)), boundedCount(db, matching, page)]);
   const latest = await latestInvitationEmails(db, ctx, rows.map((r) => r.interview.id));
   return {

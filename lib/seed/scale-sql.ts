@@ -79,7 +79,7 @@ export async function insertOrganizationRows(db: Db, p: OrgPlan) {
  */
 function interviewInsert(p: OrgPlan): SQL {
   return sql`insert into interviews (id, organization_id, candidate_id, job_id, campaign_id, stage_id, config_id, config_snapshot, status,
-      invitation_token_hash, invitation_email_status, expires_at, invited_at, started_at, ended_at, cancelled_at, room_name, report_id, created_at, updated_at)
+      invitation_token_hash, invitation_email_status, expires_at, invited_at, started_at, ended_at, cancelled_at, room_name, report_id, overall_score, created_at, updated_at)
     select x.id, ${p.organizationId}, ${idOf("cand", p.seed, "cand", sql`x.c`)}, ${idOf("job", p.seed, "job", sql`x.j`)},
       case when x.j % 2 = 1 then ${idOf("camp", p.seed, "camp", sql`(x.j + 1) / 2`)} end,
       case when x.j % 2 = 1 then ${idOf("stg", p.seed, "stg", sql`(x.j + 1) / 2`)} end,
@@ -93,6 +93,8 @@ function interviewInsert(p: OrgPlan): SQL {
       case when s.status = 'CANCELLED' then x.created + t.wait end,
       'interview-' || x.id,
       case when s.status = 'COMPLETED' then ${idOf("rep", p.seed, "rep", sql`x.g`)} end,
+      -- The score reportInsert gives the report, so its trigger finds nothing to rewrite.
+      case when s.status = 'COMPLETED' then ${reportScore(sql`x.id`)} end,
       x.created,
       case s.status when 'COMPLETED' then x.created + t.wait + t.talk when 'EXPIRED' then x.created + interval '7 days'
         when 'DRAFT' then x.created when 'INVITED' then x.created else x.created + t.wait end
@@ -125,6 +127,9 @@ function emailInsert(p: OrgPlan): SQL {
     where i.organization_id = ${p.organizationId} and i.status <> 'DRAFT' and i.created_at > now() - interval '90 days'`;
 }
 
+/** The overall score of an interview's generated report: 20–83, spread by its id. */
+const reportScore = (interviewId: SQL): SQL => sql`(20 + (hashtext(${interviewId}) & 63))::real`;
+
 /** A READY report, as the heuristic scorer would write it, for every completed interview. */
 function reportInsert(p: OrgPlan): SQL {
   const scorecard = { criteria: p.snapshot.criteria.map((c) => ({ key: c.key, label: c.label, weight: c.weight, score: 3, rationale: "Generated for scale tests.", evidence: [] })) };
@@ -133,6 +138,6 @@ function reportInsert(p: OrgPlan): SQL {
     select i.report_id, i.organization_id, i.id, 1, 'READY', 'Generated for scale tests.', '["Specific examples"]'::jsonb, '["Little on outcomes"]'::jsonb,
       (case when r.score >= 85 then 'STRONG_YES' when r.score >= 70 then 'YES' when r.score >= 50 then 'NO_DECISION' when r.score >= 30 then 'NO' else 'DEFINITELY_NO' end)::recommendation,
       r.score, ${JSON.stringify(scorecard)}::jsonb, 'heuristic-v1', 'scale-data', ${p.snapshot.version}::int, i.ended_at, i.ended_at, i.ended_at
-    from interviews i cross join lateral (select (20 + (hashtext(i.id) & 63))::real as score) r
+    from interviews i cross join lateral (select ${reportScore(sql`i.id`)} as score) r
     where i.organization_id = ${p.organizationId} and i.status = 'COMPLETED'`;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleListParams, listConsoleInterviews } from "@/lib/console/interview-list";
 import { candidates } from "@/db/candidates";
 import { interviewStatus, interviews } from "@/db/interviews";
 import { listCampaigns } from "@/lib/campaigns/read";
@@ -62,6 +63,8 @@ describe.skipIf(testDbKind() !== "postgres")("list query plans at scale", () => 
     ["interviews ?createdAfter= (30 days)", (d) => listInterviews(d, ctx, { ...page(), createdAfter: new Date(now - 30 * DAY) })],
     ["interviews ?updatedAfter= (3 days)", (d) => listInterviews(d, ctx, { ...page(), updatedAfter: new Date(now - 3 * DAY) }), 1_000], // those changed since
     ["interview counts by status (console)", (d) => countInterviewsByStatus(d, ctx)],
+    ["console interviews sorted by score", (d) => listConsoleInterviews(d, ctx, consoleListParams.parse({ sort: "score" }))],
+    ["console interviews sorted by score, page 100 (offset 2,475)", (d) => listConsoleInterviews(d, ctx, consoleListParams.parse({ sort: "score", page: "100" }))],
     ["candidates", (d) => listCandidates(d, ctx, page())],
     ["candidates, page 250 (offset 4,980)", (d) => listCandidates(d, ctx, page(250))],
     ["candidates ?email=", (d) => listCandidates(d, ctx, { ...page(), email: ref.email.toLowerCase() })],
