@@ -61,8 +61,9 @@ export const isInterviewerRequest = (req: ChatRequest) => req.response_format?.j
 /** A well-behaved interviewer model: rates every criterion 3, asks no follow-up. */
 export function interviewerAnswer(over: Record<string, unknown> = {}): Reply {
   return (req) => {
-    const schema = JSON.stringify(req.response_format?.json_schema?.schema ?? {});
-    const keys = /"enum":\[("[^\]]*")\]/.exec(schema)?.[1]?.split(",").map((k) => JSON.parse(k) as string) ?? [];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const schema = req.response_format?.json_schema?.schema as any;
+    const keys: string[] = schema?.properties?.ratings?.items?.properties?.key?.enum ?? [];
     return { content: JSON.stringify({ intent: "answer", needsFollowUp: false, followUp: null, ratings: keys.map((key) => ({ key, score: 3, evidence: [] })), ...over }) };
   };
 }
