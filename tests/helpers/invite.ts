@@ -59,7 +59,7 @@ export function useInterviewerModel(baseUrl: string | null): void {
 export const isInterviewerRequest = (req: ChatRequest) => req.response_format?.json_schema?.name === "interviewer_step";
 
 /** A well-behaved interviewer model: rates every criterion 3, asks no follow-up. */
-export function interviewerAnswer(over: Record<string, unknown> = {}): Reply {
+export function interviewerAnswer(over: Record<string, unknown> = {}): (req: ChatRequest) => Reply {
   return (req) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const schema = req.response_format?.json_schema?.schema as any;
