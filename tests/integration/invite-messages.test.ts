@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { interviewMessages, interviewReplyLeases } from "@/db/interview-messages";
 import { interviewTurns } from "@/db/interview-turns";
 import { interviews } from "@/db/interviews";
 import type { Ctx } from "@/lib/context";
@@ -88,6 +89,25 @@ describe("POST /api/invite/:token/messages", () => {
     expect(stored.filter((t) => t.content === "And another thing.")).toEqual([]);
     // Once the reply is there, the next message goes through.
     expect((await client.message({ clientMessageId: "fast", content: "And another thing." })).status).toBe(200);
+  });
+
+  it("a process that died mid-reply: its lease lapses, and the message sent again is recorded and answered once", async () => {
+    const { interview, client } = await joined();
+    // What a crash right after recording the message id leaves: the id, its turn number, a lease.
+    await d().insert(interviewMessages).values({ interviewId: interview.id, organizationId: ctx.organizationId, clientMessageId: "lost", turnNumber: 3 });
+    await d().insert(interviewReplyLeases).values({ interviewId: interview.id, organizationId: ctx.organizationId, holder: "dead", clientMessageId: "lost", expiresAt: new Date(Date.now() + 60_000) });
+    const other = await client.message({ clientMessageId: "new", content: "Hello?" });
+    expect(other.json.code).toBe("reply_in_progress");
+
+    await d().update(interviewReplyLeases).set({ expiresAt: new Date(Date.now() - 1000) });
+    const res = await client.message({ clientMessageId: "lost", content: "Five years of payment APIs." });
+    expect(res.status).toBe(200);
+    expect(res.json.turns.map((t: { turnNumber: number; role: string }) => [t.turnNumber, t.role])).toEqual([
+      [3, "candidate"],
+      [4, "agent"],
+    ]);
+    expect((await storedTurns(interview.id)).map((t) => t.turnNumber)).toEqual([1, 2, 3, 4]);
+    expect(await d().select().from(interviewReplyLeases).where(eq(interviewReplyLeases.interviewId, interview.id))).toEqual([]);
   });
 
   it("an empty or too long message is a 422 naming `content`", async () => {
