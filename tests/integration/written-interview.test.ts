@@ -141,6 +141,24 @@ describe("a written interview, end to end", () => {
       for (const t of seen.filter((t) => t.role === "agent")) expect(t.content).not.toMatch(/\b5\b|score|rating/i);
     });
 
+    it("asks to repeat, and is terse: the question is put again, a terse answer gets one follow-up, and each configured question is still asked once", async () => {
+      useInterviewerModel(server.baseUrl);
+      const { interview, token, client } = await invitedInterview(d(), ctx);
+      await joinText(d(), token, client);
+      // The terse answer to the first question: the model asks for more, once.
+      server.script((req) =>
+        interviewerAnswer({ needsFollowUp: true, followUp: "Could you give one concrete example of that work?" })(req),
+      );
+      const seen = await play(client, (i) => (i === 0 ? "Could you repeat the question, please?" : i === 1 ? "Yes." : null));
+      const agent = seen.filter((t) => t.role === "agent");
+      expect(agent[0]!.content).toContain(interview.configSnapshot.questions[0]!.text);
+      expect(agent[1]!.content).toBe("Could you give one concrete example of that work?");
+      const { turns } = await expectCompletedOnce(interview.id);
+      const actions = turns.filter((t) => t.role === "agent").map((t) => t.evaluation?.action);
+      expect(actions.filter((a) => a === "clarify")).toHaveLength(1);
+      expect(actions.filter((a) => a === "follow_up")).toHaveLength(1);
+    });
+
     it("leaves and reloads mid-interview: the reload shows every turn so far and the interview carries on from there", async () => {
       useInterviewerModel(server.baseUrl);
       const { interview, token, client } = await invitedInterview(d(), ctx);
