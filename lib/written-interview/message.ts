@@ -42,8 +42,13 @@ export async function sendWrittenMessage(db: Db, ctx: Ctx, interviewId: string, 
     if (turn && (turn.role !== "candidate" || turn.content !== input.content)) throw conflict("This clientMessageId was already used for another message.");
     let conversation;
     if (history.status === "IN_PROGRESS") {
-      if (!turn) await recordTurn(db, ctx, interviewId, { turnNumber, role: "candidate", content: input.content, audioUrl: null, isPendingQuestion: false, evaluation: null });
-      const port = inProcessPort(db, ctx, interviewId);
+      let known = history;
+      if (!turn) {
+        const recorded = await recordTurn(db, ctx, interviewId, { turnNumber, role: "candidate", content: input.content, audioUrl: null, isPendingQuestion: false, evaluation: null });
+        const turns = [...history.turns, recorded.turn].sort((a, b) => a.turnNumber - b.turnNumber);
+        known = { ...history, turns, nextTurnNumber: Math.max(history.nextTurnNumber, turnNumber + 1), pendingQuestion: null };
+      }
+      const port = inProcessPort(db, ctx, interviewId, { known });
       await advance(interviewer, port);
       conversation = conversationAfter(port.log);
     } else conversation = conversationOf(history);

@@ -16,12 +16,16 @@ export type PortLog = { history: HistoryOut | null; created: TurnOut[]; finalize
  * call (history, turn record and update, finalize), in-process. So a written interview numbers
  * its turns, starts, streams live to the console and finalizes exactly as a spoken one does.
  */
-export function inProcessPort(db: Db, ctx: Ctx, interviewId: string): InterviewPort & { log: PortLog } {
+export function inProcessPort(db: Db, ctx: Ctx, interviewId: string, options: { known?: HistoryOut } = {}): InterviewPort & { log: PortLog } {
   const log: PortLog = { history: null, created: [], finalized: false };
+  let known = options.known;
   return {
     log,
+    // `known`: the history as the caller has just read and written it, used for the first read
+    // instead of reading it again (the caller holds the interview's reply lease).
     read: async () => {
-      log.history = await getAgentHistory(db, ctx, interviewId);
+      log.history = known ?? (await getAgentHistory(db, ctx, interviewId));
+      known = undefined;
       return inputFromHistory(log.history);
     },
     updateTurn: async ({ turnNumber, body }) => {
