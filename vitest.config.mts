@@ -16,6 +16,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The tests' own AUTH_SECRET, rather than one generated under the working copy's .data/.
-    env: { LOG_LEVEL: "silent", NODE_ENV: "test", AUTH_SECRET: "parley-tests-auth-secret-0123456789abcdef" },
+    env: {
+      LOG_LEVEL: "silent",
+      NODE_ENV: "test",
+      AUTH_SECRET: "parley-tests-auth-secret-0123456789abcdef",
+      // The fake LiveKit shares a busy machine with the tests: a slow answer is not an outage.
+      LIVEKIT_REQUEST_TIMEOUT_SECONDS: "30",
+    },
   },
 });

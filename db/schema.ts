@@ -24,3 +24,5 @@ export * from "./webhook-deliveries";
 export * from "./live-listeners";
 export * from "./interview-decisions";
 export * from "./livekit-webhook-events";
+export * from "./interview-consents";
+export * from "./interview-messages";

@@ -9,6 +9,7 @@ import { newId } from "./ids";
  */
 export const AUDIT_ACTIONS = [
   "organization.created",
+  "organization.settings_changed",
   "user.created",
   "member.role_changed",
   "member.removed",
@@ -26,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "interview.completed",
   "interview.cancelled",
   "interview.expired",
+  "interview.consent_recorded",
+  "interview.human_requested",
   "turn.updated",
   "report.regenerated",
   "decision.recorded",

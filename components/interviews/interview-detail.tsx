@@ -14,6 +14,7 @@ import { Elapsed } from "./elapsed";
 import { InterviewActions } from "./interview-actions";
 import { LiveIndicator } from "./live-indicator";
 import { StatusBadge } from "./status-badge";
+import { ConsentSummary } from "./consent-summary";
 import { DecisionSummary } from "./decision-summary";
 import { Timeline } from "./timeline";
 import { Transcript } from "./transcript";
@@ -53,6 +54,11 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
           {view.interruptedAt ? (
             <Badge tone="warning" data-testid="interrupted-badge">
               {t("interrupted")}
+            </Badge>
+          ) : null}
+          {view.humanRequested ? (
+            <Badge tone="warning" title={t("humanRequestedHelp")} data-testid="human-requested">
+              {t("humanRequested")}
             </Badge>
           ) : null}
           <LiveIndicator state={state} />
@@ -109,6 +115,14 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
             </CardHeader>
             <CardContent>
               <Timeline view={view} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("consentTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ConsentSummary consents={view.consents} />
             </CardContent>
           </Card>
           <Card>

@@ -8,6 +8,7 @@ import { inOrg } from "@/lib/db/in-org";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { getDecision } from "../decisions/read";
+import { listConsents } from "../invite/consents";
 import { notFound } from "../errors";
 import { isId } from "../ids";
 import { evaluationFromReport } from "../reports/serialize";
@@ -18,7 +19,7 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
   if (!isId("interview", id)) throw notFound("Interview");
   const [row] = await selectInterviews(db, ctx, eq(interviews.id, id));
   if (!row) throw notFound("Interview");
-  const [latest, turns, report, decision] = await Promise.all([
+  const [latest, turns, report, decision, consents] = await Promise.all([
     latestInvitationEmails(db, ctx, [id]),
     db
       .select()
@@ -33,6 +34,7 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
     getDecision(db, ctx, id),
+    listConsents(db, ctx, id),
   ]);
   return interviewSchema.parse({
     ...toListItem(row, latest.get(id)),
@@ -40,6 +42,9 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
     interruptedAt: iso(row.interview.interruptedAt),
     evaluation: evaluationFromReport(report),
     decision,
+    humanRequested: row.interview.humanRequestedAt !== null,
+    humanRequestedAt: iso(row.interview.humanRequestedAt),
+    consents,
     transcript: turns.map((t) => ({
       turnNumber: t.turnNumber,
       role: t.role,

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AccessToken, AgentDispatchClient, type AgentDispatch, RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
@@ -23,8 +24,6 @@ export const CANDIDATE_TOKEN_TTL_SECONDS = 600;
 // every candidate token of an interview carries the same one, and LiveKit disconnects the
 // older connection when it is used again.
 const MAX_PARTICIPANTS = 3;
-// A candidate waiting on a stuck LiveKit call is worse off than one told to retry.
-const REQUEST_TIMEOUT_SECONDS = 5;
 const RETRY_AFTER_SECONDS = 10;
 
 const unavailable = () =>
@@ -75,11 +74,12 @@ export async function joinVoiceRoom(db: Db, interview: VoiceInterview, config: L
   return { mode: "voice", serverUrl: config.serverUrl, token: await candidateToken(config, roomName, identity), roomName, identity };
 }
 
-const clientOptions = { requestTimeout: REQUEST_TIMEOUT_SECONDS };
+// A candidate waiting on a stuck LiveKit call is worse off than one told to retry.
+const clientOptions = () => ({ requestTimeout: env().LIVEKIT_REQUEST_TIMEOUT_SECONDS });
 
 /** CreateRoom answers the existing room when there is one, so a rejoin calls it too. */
 async function ensureRoom(config: LiveKitConfig, interview: VoiceInterview): Promise<void> {
-  const rooms = new RoomServiceClient(config.apiUrl, config.apiKey, config.apiSecret, clientOptions);
+  const rooms = new RoomServiceClient(config.apiUrl, config.apiKey, config.apiSecret, clientOptions());
   await rooms.createRoom({
     name: interview.roomName,
     maxParticipants: MAX_PARTICIPANTS,
@@ -95,7 +95,7 @@ async function ensureRoom(config: LiveKitConfig, interview: VoiceInterview): Pro
 
 /** Dispatches the agent unless one is already dispatched; true when this call dispatched it. */
 async function ensureAgent(config: LiveKitConfig, interview: VoiceInterview): Promise<boolean> {
-  const dispatches = new AgentDispatchClient(config.apiUrl, config.apiKey, config.apiSecret, clientOptions);
+  const dispatches = new AgentDispatchClient(config.apiUrl, config.apiKey, config.apiSecret, clientOptions());
   const ours = (list: AgentDispatch[]) => list.filter((d) => d.agentName === config.agentName);
   if (ours(await dispatches.listDispatch(interview.roomName)).length > 0) return false;
   await dispatches.createDispatch(interview.roomName, config.agentName, { metadata: JSON.stringify({ interviewId: interview.id }) });
