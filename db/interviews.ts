@@ -49,6 +49,8 @@ export const interviews = pgTable(
     endedAt: ts("ended_at"),
     cancelledAt: ts("cancelled_at"),
     audioUrl: text("audio_url"),
+    // The candidate asked for a person (or to stop) and the interviewer ended: recruiters see it.
+    humanRequestedAt: ts("human_requested_at"),
     roomName: text("room_name").notNull(),
     // The latest report; older versions stay in reports.
     reportId: text("report_id"),

@@ -23,3 +23,5 @@ export * from "./webhook-endpoints";
 export * from "./webhook-deliveries";
 export * from "./live-listeners";
 export * from "./interview-decisions";
+export * from "./interview-consents";
+export * from "./interview-messages";

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "interview.completed",
   "interview.cancelled",
   "interview.expired",
+  "interview.consent_recorded",
+  "interview.human_requested",
   "turn.updated",
   "report.regenerated",
   "decision.recorded",

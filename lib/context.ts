@@ -6,6 +6,8 @@ export type Actor =
   | { type: "api_key"; id: string }
   | { type: "user"; id: string; role: MembershipRole }
   | { type: "agent"; id?: string }
+  // The candidate, through their invitation link (id: the interview).
+  | { type: "candidate"; id: string }
   | { type: "system"; id?: string };
 
 export type Ctx = {

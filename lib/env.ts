@@ -56,6 +56,10 @@ export const envSchema = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: withDefault(z.coerce.number().int().min(1), 10),
   SIGN_IN_LIMIT_PER_IP: withDefault(z.coerce.number().int().min(1), 50),
   SIGN_IN_LIMIT_WINDOW_SECONDS: withDefault(z.coerce.number().int().min(10).max(86_400), 900),
+  // The candidate's endpoints (/api/invite/<token>/…): requests per minute per link and per
+  // client address. A written interview sends a message every few seconds at most.
+  INVITE_LIMIT_PER_TOKEN: withDefault(z.coerce.number().int().min(1), 60),
+  INVITE_LIMIT_PER_IP: withDefault(z.coerce.number().int().min(1), 300),
   // Reverse proxies in front of the app that append to X-Forwarded-For: the client address is
   // the entry this many places from the right.
   TRUSTED_PROXY_HOPS: withDefault(z.coerce.number().int().min(1).max(10), 1),

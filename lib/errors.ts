@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   conflict: 409,
   invalid_state: 409,
   idempotency_in_flight: 409,
+  reply_in_progress: 409,
+  interview_cancelled: 410,
+  interview_expired: 410,
+  interview_completed: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
@@ -17,6 +21,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
+  voice_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -32,6 +37,10 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   conflict: "Conflict",
   invalid_state: "Invalid state for this action",
   idempotency_in_flight: "Request with this Idempotency-Key still in flight",
+  reply_in_progress: "The interviewer is still replying to another message",
+  interview_cancelled: "This interview was cancelled",
+  interview_expired: "This invitation has expired",
+  interview_completed: "This interview is complete",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",
@@ -39,6 +48,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal_error: "Internal server error",
   service_unavailable: "Service unavailable",
+  voice_unavailable: "Voice interviews are not available",
 };
 
 /**

@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   webhookDelivery: "whd",
   webhookAttempt: "wha",
   webhookMessage: "msg",
+  consent: "cns",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -10,6 +10,7 @@ import { invalidField, invalidState } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/interviews/status";
 import { createReportVersion } from "@/lib/reports/create-version";
 import { type LockedInterview, lockInterviewForTurns } from "@/lib/interviews/lock";
+import { flagHumanRequested } from "@/lib/interviews/human-requested";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 // An agent's clock may run a little ahead of ours; more than this is a wrong endedAt.
@@ -19,7 +20,8 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000;
  * Closes the interview: COMPLETED, end time and recording, and (unless turned off) a PENDING
  * report queued for generation, all in one transaction. Idempotent: finalizing a completed
  * interview answers with what the first finalize stored and queues nothing.
- * Only a started interview can be finalized: one nobody spoke in has nothing to report on,
+ * `humanRequested` flags the interview first (lib/interviews/human-requested.ts), in the same
+ * transaction. Only a started interview can be finalized: one nobody spoke in has nothing to report on,
  * and completing it would lock the candidate out of an interview they never had.
  */
 export async function finalizeInterview(db: Db, ctx: Ctx, interviewId: string, input: FinalizeInput, now = new Date()): Promise<FinalizeOut> {
@@ -51,6 +53,7 @@ export async function finalizeInterview(db: Db, ctx: Ctx, interviewId: string, i
       })
       .where(and(eq(interviews.id, interviewId), eq(interviews.organizationId, ctx.organizationId)))
       .returning();
+    if (input.humanRequested) await flagHumanRequested(tx, ctx, interviewId);
     await emitWebhookEvent(tx, {
       organizationId: ctx.organizationId,
       type: "interview.completed",

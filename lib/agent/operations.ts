@@ -63,7 +63,7 @@ export const finalizeInterview = defineOperation({
   operationId: "finalizeInterview",
   summary: "Finish the interview and queue its report",
   description:
-    "Sets COMPLETED and, unless `generateReport` is false, creates the report and its job. A second finalize returns the first one's result. DRAFT, INVITED, CANCELLED or EXPIRED: 409.",
+    "Sets COMPLETED and, unless `generateReport` is false, creates the report and its job. `humanRequested: true` also flags that the candidate asked for a person (webhook `interview.human_requested`). A second finalize returns the first one's result. DRAFT, INVITED, CANCELLED or EXPIRED: 409.",
   tag,
   auth: "agent",
   params: interviewIdParams,

@@ -5,6 +5,9 @@
 /** Invitation pages: the URL is the candidate's credential, and the voice interview needs the microphone. */
 export const isInvitationPath = (pathname: string) => pathname === "/i" || pathname.startsWith("/i/");
 
+/** The candidate's pages and endpoints (/i/<token>, /api/invite/<token>/…): the token in the URL is a credential. */
+export const isCandidatePath = (pathname: string) => isInvitationPath(pathname) || pathname.startsWith("/api/invite/");
+
 export const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
 const HSTS = "max-age=31536000";
@@ -15,11 +18,14 @@ const PERMISSIONS = ["camera=()", "geolocation=()", "payment=()", "usb=()", "dis
 /** Headers every response carries, whatever produced it. */
 export function baseSecurityHeaders(pathname: string, https: boolean): Record<string, string> {
   const invitation = isInvitationPath(pathname);
+  const candidate = isCandidatePath(pathname);
   return {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     // The invitation URL must not travel to any other site, not even as an origin.
-    "Referrer-Policy": invitation ? "no-referrer" : "strict-origin-when-cross-origin",
+    "Referrer-Policy": candidate ? "no-referrer" : "strict-origin-when-cross-origin",
+    // Nor stay in a shared cache or a browser's disk cache: the answers are the candidate's own.
+    ...(candidate ? { "Cache-Control": "no-store" } : {}),
     "Permissions-Policy": [invitation ? "microphone=(self)" : "microphone=()", ...PERMISSIONS].join(", "),
     ...(https ? { "Strict-Transport-Security": HSTS } : {}),
   };

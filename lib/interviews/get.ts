@@ -7,6 +7,7 @@ import { iso } from "@/lib/api/schemas/common";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { getDecision } from "../decisions/read";
+import { listConsents } from "../invite/consents";
 import { notFound } from "../errors";
 import { isId } from "../ids";
 import { evaluationFromReport } from "../reports/serialize";
@@ -17,7 +18,7 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
   if (!isId("interview", id)) throw notFound("Interview");
   const [row] = await selectInterviews(db, ctx, eq(interviews.id, id));
   if (!row) throw notFound("Interview");
-  const [latest, turns, report, decision] = await Promise.all([
+  const [latest, turns, report, decision, consents] = await Promise.all([
     latestInvitationEmails(db, ctx, [id]),
     db
       .select()
@@ -32,11 +33,15 @@ export async function getInterview(db: Db, ctx: Ctx, id: string): Promise<Interv
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
     getDecision(db, ctx, id),
+    listConsents(db, ctx, id),
   ]);
   return interviewSchema.parse({
     ...toListItem(row, latest.get(id)),
     evaluation: evaluationFromReport(report),
     decision,
+    humanRequested: row.interview.humanRequestedAt !== null,
+    humanRequestedAt: iso(row.interview.humanRequestedAt),
+    consents,
     transcript: turns.map((t) => ({
       turnNumber: t.turnNumber,
       role: t.role,

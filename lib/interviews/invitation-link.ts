@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { candidates } from "@/db/candidates";
-import { interviews } from "@/db/interviews";
+import { interviews, type InterviewStatus } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { organizations } from "@/db/organizations";
 import { emailLocale, type EmailLocale } from "../email/invitation-template";
@@ -34,35 +34,69 @@ export function assertValidExpiry(expiresAt: Date | null, now: Date): void {
 const expiryError = (message: string, code: FieldErrorCode): AppError => invalidField("expiresAt", message, "body", code);
 
 export type InvitationView =
-  | { state: "open"; organizationName: string; jobTitle: string; candidateFirstName: string; expiresAt: Date; locale: EmailLocale }
+  | {
+      state: "open";
+      organizationName: string;
+      jobTitle: string;
+      candidateFirstName: string;
+      expiresAt: Date;
+      locale: EmailLocale;
+      /** The configured duration, for the consent notice. */
+      maxDurationMinutes: number;
+      /** The organisation's settings the consent notice states. */
+      retentionDays: number;
+      accommodationEmail: string | null;
+    }
   | { state: "cancelled" | "expired" | "completed"; locale: EmailLocale }
   | { state: "unknown" };
+
+export type OpenInvitation = Extract<InvitationView, { state: "open" }>;
+
+/** The interview behind a link, for the candidate's own endpoints (lib/invite): never shown as such. */
+export type InvitationTarget = { interviewId: string; organizationId: string; status: InterviewStatus; view: InvitationView };
 
 /**
  * What the candidate's link page may show. The token is the credential, so this is not
  * scoped by organisation; a closed interview says only that it is closed, nothing about whose.
  */
 export async function findInvitation(db: Db, token: string): Promise<InvitationView> {
-  if (!TOKEN.test(token)) return { state: "unknown" };
+  return (await findInvitationTarget(db, token))?.view ?? { state: "unknown" };
+}
+
+/** The link's interview and its view; null for a malformed or unknown token. */
+export async function findInvitationTarget(db: Db, token: string, now = new Date()): Promise<InvitationTarget | null> {
+  if (!TOKEN.test(token)) return null;
   const [row] = await db
-    .select({ interview: interviews, organizationName: organizations.name, jobTitle: jobs.title, firstName: candidates.firstName, locale: candidates.locale })
+    .select({
+      interview: interviews,
+      organizationName: organizations.name,
+      retentionDays: organizations.candidateDataRetentionDays,
+      accommodationEmail: organizations.accommodationContactEmail,
+      jobTitle: jobs.title,
+      firstName: candidates.firstName,
+      locale: candidates.locale,
+    })
     .from(interviews)
     .innerJoin(organizations, eq(organizations.id, interviews.organizationId))
     .innerJoin(jobs, eq(jobs.id, interviews.jobId))
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
     .where(eq(interviews.invitationTokenHash, hashInvitationToken(token)));
-  if (!row) return { state: "unknown" };
-  const status = effectiveStatus(row.interview);
+  if (!row) return null;
+  const status = effectiveStatus(row.interview, now);
   const locale = emailLocale(row.locale);
-  if (status === "CANCELLED") return { state: "cancelled", locale };
-  if (status === "EXPIRED") return { state: "expired", locale };
-  if (status === "COMPLETED") return { state: "completed", locale };
-  return {
+  const target = (view: InvitationView): InvitationTarget => ({ interviewId: row.interview.id, organizationId: row.interview.organizationId, status, view });
+  if (status === "CANCELLED") return target({ state: "cancelled", locale });
+  if (status === "EXPIRED") return target({ state: "expired", locale });
+  if (status === "COMPLETED") return target({ state: "completed", locale });
+  return target({
     state: "open",
     organizationName: row.organizationName,
     jobTitle: row.jobTitle,
     candidateFirstName: row.firstName,
     expiresAt: row.interview.expiresAt,
     locale,
-  };
+    maxDurationMinutes: row.interview.configSnapshot.maxDurationMinutes,
+    retentionDays: row.retentionDays,
+    accommodationEmail: row.accommodationEmail,
+  });
 }

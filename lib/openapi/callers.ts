@@ -35,6 +35,22 @@ export const CALLERS: Record<AuthKind, Caller> = {
     },
   },
   session: { internal: true, security: [{ consoleSession: [] }], errors: [401], headers: requestId, errorText: { 401: "No console session: sign in first." } },
+  invitation: {
+    internal: true,
+    // The token in the path is the credential: nothing to send besides it.
+    security: [],
+    errors: [404, 410, 429],
+    headers: {
+      ...requestId,
+      "Referrer-Policy": { description: "Always `no-referrer`: the URL holds the candidate's credential.", schema: { type: "string" } },
+      "Cache-Control": { description: "Always `no-store`.", schema: { type: "string" } },
+    },
+    errorText: {
+      404: "Unknown or malformed invitation token (the answer says nothing about any interview).",
+      410: "The interview is over: `code` is `interview_cancelled`, `interview_expired` or `interview_completed`.",
+      429: "Too many requests for this link or from this address; retry after `Retry-After` seconds.",
+    },
+  },
   none: { security: [], errors: [], headers: requestId },
 };
 

@@ -11,11 +11,13 @@ const STATUS_TEXT: Record<number, string> = {
   413: "JSON body over 1 MB.",
   415: "The body is not JSON.",
   422: "Well-formed but invalid: `errors` names each offending field or parameter.",
+  410: "The interview is over (cancelled, expired or completed): `code` says which.",
   429: "Rate limit exceeded; retry after `Retry-After` seconds.",
   500: "Unexpected error; quote the request id to support.",
+  503: "Unavailable for now (the database, or a service this endpoint needs); `code` says which.",
 };
 
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500];
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 500, 503];
 
 const codesFor = (status: number) =>
   (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).filter(([, s]) => s === status).map(([c]) => `\`${c}\` (${ERROR_TITLES[c]})`);

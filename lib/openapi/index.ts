@@ -5,6 +5,7 @@ import * as console from "@/lib/console/operations";
 import { env } from "@/lib/env";
 import * as interviewConfigs from "@/lib/interview-configs/operations";
 import * as interviews from "@/lib/interviews/operations";
+import * as invite from "@/lib/invite/operations";
 import * as jobs from "@/lib/jobs/operations";
 import * as live from "@/lib/live/operations";
 import * as reports from "@/lib/reports/operations";
@@ -16,7 +17,7 @@ import { TAGS } from "./tags";
 
 // Every module of operation declarations. A route serving an operation that is not listed here
 // fails tests/integration/route-operations.test.ts, and so does a listed one no route serves.
-const modules: Record<string, Operation>[] = [interviews, reports, candidates, jobs, campaigns, interviewConfigs, webhooks, meta, agent, live, console];
+const modules: Record<string, Operation>[] = [interviews, reports, candidates, jobs, campaigns, interviewConfigs, webhooks, meta, agent, live, console, invite];
 
 const METHOD_ORDER = ["get", "post", "patch", "delete"];
 const tagIndex = (op: Operation) => TAGS.findIndex((t) => t.name === op.tag);

@@ -15,10 +15,10 @@ export type ResponseSpec = {
 
 /**
  * Who may call an operation. An API key with a scope (the public v1 API) is said by `scope`
- * alone; the other callers by `auth`: the voice agent's credential, a console session, or
- * anyone (the OpenAPI document itself).
+ * alone; the other callers by `auth`: the voice agent's credential, a console session, the
+ * candidate's invitation token in the path, or anyone (the OpenAPI document itself).
  */
-export type AuthKind = "apiKey" | "agent" | "session" | "none";
+export type AuthKind = "apiKey" | "agent" | "session" | "invitation" | "none";
 
 type Caller = { scope: Scope; auth?: never } | { auth: Exclude<AuthKind, "apiKey">; scope?: never };
 

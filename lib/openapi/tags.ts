@@ -21,6 +21,12 @@ export const TAGS = [
     internal: true,
     description: "What the recruiter console calls with its session cookie: the live transcript stream and the interview page's refresh. API keys are refused.",
   },
+  {
+    name: "Candidate (internal)",
+    internal: true,
+    description:
+      "What the candidate's invitation page calls: join (consent, voice or written), send a written answer, read the conversation. The token in the path is the credential; every answer is `Cache-Control: no-store` and `Referrer-Policy: no-referrer`.",
+  },
 ] as const satisfies readonly { name: string; internal?: boolean; description?: string }[];
 
 export type Tag = (typeof TAGS)[number]["name"];

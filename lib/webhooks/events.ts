@@ -3,6 +3,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "interview.completed",
   "interview.cancelled",
   "interview.expired",
+  "interview.human_requested",
   "report.ready",
   "report.failed",
   "interview.decision_recorded",

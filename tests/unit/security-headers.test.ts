@@ -12,6 +12,16 @@ describe("security headers", () => {
     expect(h["Referrer-Policy"]).toBe("no-referrer");
     expect(h["Permissions-Policy"]).toContain("microphone=(self)");
     expect(h["X-Content-Type-Options"]).toBe("nosniff");
+    expect(h["Cache-Control"]).toBe("no-store");
+  });
+
+  it("the candidate's endpoints: no referrer, never stored by a cache", () => {
+    for (const path of ["/api/invite/abc/join", "/api/invite/abc/messages", "/api/invite/abc/conversation"]) {
+      const h = baseSecurityHeaders(path, false);
+      expect(h["Referrer-Policy"], path).toBe("no-referrer");
+      expect(h["Cache-Control"], path).toBe("no-store");
+      expect(h["Permissions-Policy"], path).toContain("microphone=()");
+    }
   });
 
   it("everywhere else: the origin only across sites, no microphone", () => {
@@ -19,6 +29,7 @@ describe("security headers", () => {
       const h = baseSecurityHeaders(path, false);
       expect(h["Referrer-Policy"], path).toBe("strict-origin-when-cross-origin");
       expect(h["Permissions-Policy"], path).toContain("microphone=()");
+      expect(h["Cache-Control"], path).toBeUndefined();
     }
   });
 

@@ -77,6 +77,10 @@ export const finalizeBody = z.strictObject({
   endedAt: isoInput.optional(),
   audioUrl: audioUrl.optional(),
   generateReport: z.boolean().optional(),
+  humanRequested: z
+    .boolean()
+    .optional()
+    .describe("The candidate asked for a person (or to stop): flags the interview for recruiters and emits `interview.human_requested`."),
 });
 export type FinalizeInput = z.output<typeof finalizeBody>;
 

@@ -93,9 +93,23 @@ export const interviewListItemSchema = z.object({
 });
 export type InterviewListItem = z.output<typeof interviewListItemSchema>;
 
+export const consentSchema = z
+  .object({
+    id: z.string(),
+    noticeVersion: z.string().describe("Version of the exact notice text the candidate was shown (first 16 hex characters of its SHA-256)."),
+    locale: z.string().describe("Language of that notice."),
+    mode: z.enum(["voice", "text"]).describe("How the candidate chose to take the interview."),
+    createdAt: timestamp,
+  })
+  .describe("One consent the candidate gave when joining; every join adds one, none is ever changed.");
+export type ConsentOut = z.output<typeof consentSchema>;
+
 export const interviewSchema = interviewListItemSchema.extend({
   evaluation: evaluationSchema,
   decision: decisionSchema.nullable(),
+  humanRequested: z.boolean().describe("The candidate asked for a person (or to stop) and the interviewer ended the interview."),
+  humanRequestedAt: nullableTimestamp,
+  consents: z.array(consentSchema).describe("The candidate's consents, oldest first."),
   transcript: z.array(transcriptTurnSchema).describe("Turns in order of turnNumber."),
 });
 export type InterviewOut = z.output<typeof interviewSchema>;

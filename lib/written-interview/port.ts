@@ -1,0 +1,29 @@
+import { finalizeInterview } from "@/lib/agent/finalize";
+import { getAgentHistory } from "@/lib/agent/history";
+import type { Ctx } from "@/lib/context";
+import type { Db } from "@/lib/db/types";
+import { inputFromHistory } from "@/lib/interviewer";
+import type { InterviewPort } from "@/lib/interviewer/driver";
+import { recordTurn } from "@/lib/turns/record";
+import { updateTurn } from "@/lib/turns/update";
+
+/**
+ * The written interview's side of the driver: the same domain functions the agent endpoints
+ * call (history, turn record and update, finalize), in-process. So a written interview numbers
+ * its turns, starts, streams live to the console and finalizes exactly as a spoken one does.
+ */
+export function inProcessPort(db: Db, ctx: Ctx, interviewId: string): InterviewPort {
+  return {
+    read: async () => inputFromHistory(await getAgentHistory(db, ctx, interviewId)),
+    updateTurn: async ({ turnNumber, body }) => {
+      await updateTurn(db, ctx, interviewId, turnNumber, body);
+    },
+    createTurn: async (create) => {
+      const { turn } = await recordTurn(db, ctx, interviewId, { ...create, audioUrl: null });
+      return { turnNumber: turn.turnNumber, role: turn.role, content: turn.content, isPendingQuestion: turn.isPendingQuestion, evaluation: turn.evaluation };
+    },
+    finalize: async (outcome) => {
+      await finalizeInterview(db, ctx, interviewId, { humanRequested: outcome === "humanRequested" });
+    },
+  };
+}
