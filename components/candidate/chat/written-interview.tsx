@@ -98,7 +98,7 @@ export function WrittenInterview({ token, start, onDone, onClosed }: Props) {
 
       <ol className="grid gap-3" aria-label={t("conversationLabel")} data-testid="conversation">
         {turns.map((turn) => (
-          <Bubble key={turn.turnNumber} role={turn.role} speaker={turn.role === "agent" ? t("interviewer") : t("you")}>
+          <Bubble key={turn.turnNumber} turnNumber={turn.turnNumber} role={turn.role} speaker={turn.role === "agent" ? t("interviewer") : t("you")}>
             {turn.content}
           </Bubble>
         ))}
@@ -157,10 +157,12 @@ export function WrittenInterview({ token, start, onDone, onClosed }: Props) {
   );
 }
 
-function Bubble({ role, speaker, pending = false, children }: { role: CandidateTurn["role"]; speaker: string; pending?: boolean; children: React.ReactNode }) {
+type BubbleProps = { role: CandidateTurn["role"]; speaker: string; turnNumber?: number; pending?: boolean; children: React.ReactNode };
+
+function Bubble({ role, speaker, turnNumber, pending = false, children }: BubbleProps) {
   const agent = role === "agent";
   return (
-    <li className={cn("flex", agent ? "justify-start" : "justify-end")} data-role={role}>
+    <li className={cn("flex", agent ? "justify-start" : "justify-end")} data-role={role} data-turn={turnNumber}>
       <div
         className={cn(
           "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2.5 leading-relaxed",
