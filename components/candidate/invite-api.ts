@@ -59,10 +59,11 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
     const parsed = schema.safeParse(body);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { kind: "server", status: res.status } };
   }
-  return { ok: false, failure: classify(res, body) };
+  return { ok: false, failure: failureOf(res, body) };
 }
 
-function classify(res: Response, body: unknown): Failure {
+/** An error answer (status, Retry-After, problem body) as the case the page explains. */
+export function failureOf(res: Pick<Response, "status" | "headers">, body: unknown): Failure {
   const problem = problemSchema.safeParse(body);
   const code = problem.success ? problem.data.code : undefined;
   if (res.status === 410 && code && CLOSED[code]) return { kind: "closed", reason: CLOSED[code] };
