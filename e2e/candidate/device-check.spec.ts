@@ -15,8 +15,8 @@ test("the device check: browser supported, a level meter that moves with the (fa
   await expect(meter).toHaveAttribute("aria-valuemax", "100");
   // Chromium's fake device beeps: the level changes from one reading to a later one.
   const first = Number(await meter.getAttribute("aria-valuenow"));
-  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000 }).not.toBe(first);
-  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000, intervals: [70] }).not.toBe(first);
+  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000, intervals: [70] }).toBeGreaterThan(0);
 
   const choice = page.getByRole("combobox", { name: "Microphone to use" });
   await expect(choice).toBeVisible();
@@ -29,6 +29,6 @@ test("the device check: browser supported, a level meter that moves with the (fa
   await expect(page.getByRole("button", { name: "Join the interview" })).toBeEnabled();
   await checkPage(page, testInfo, "candidate-device-check");
   // The README's picture, taken while the fake microphone beeps.
-  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(30);
+  await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000, intervals: [50] }).toBeGreaterThan(30);
   await page.screenshot({ path: "docs/screenshots/candidate-device-check.png", fullPage: true });
 });

@@ -75,7 +75,9 @@ export function useMicrophone() {
         const samples = new Float32Array(analyser.fftSize);
         timer = setInterval(() => {
           analyser.getFloatTimeDomainData(samples);
-          setLevel(levelOf(samples));
+          // Rises at once, falls gently: short sounds stay visible long enough to be seen (and read).
+          const next = levelOf(samples);
+          setLevel((previous) => Math.max(next, Math.round(previous * 0.8)));
         }, LEVEL_EVERY_MS);
         const inputs = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === "audioinput" && d.deviceId);
         if (cancelled) return stop();
