@@ -14,6 +14,10 @@ const dev = () => import("./commands/dev");
 export const commands: Record<string, Command> = {
   "org create": { usage: "org create --name NAME [--slug SLUG]", load: async () => (await org()).createOrg },
   "org list": { usage: "org list", load: async () => (await org()).listOrgs },
+  "org settings": {
+    usage: "org settings --org SLUG [--retention-days N] [--accommodation-email E|none]   (what the candidate's consent notice states)",
+    load: async () => (await org()).orgSettings,
+  },
   "api-key create": { usage: "api-key create --org SLUG --name NAME --scopes a,b|all [--expires-at ISO]", load: async () => (await apiKey()).createKey },
   "api-key list": { usage: "api-key list --org SLUG", load: async () => (await apiKey()).listKeys },
   "api-key revoke": { usage: "api-key revoke --id ID", load: async () => (await apiKey()).revokeKey },

@@ -9,6 +9,7 @@ import { newId } from "./ids";
  */
 export const AUDIT_ACTIONS = [
   "organization.created",
+  "organization.settings_changed",
   "user.created",
   "member.role_changed",
   "member.removed",

@@ -29,7 +29,31 @@ export function slugify(name: string): string {
 }
 
 export function publicOrganization(org: Organization) {
-  return { id: org.id, name: org.name, slug: org.slug, createdAt: org.createdAt.toISOString() };
+  return {
+    id: org.id,
+    name: org.name,
+    slug: org.slug,
+    candidateDataRetentionDays: org.candidateDataRetentionDays,
+    accommodationContactEmail: org.accommodationContactEmail,
+    createdAt: org.createdAt.toISOString(),
+  };
+}
+
+/** What the candidate's consent notice states (lib/invite/notice.ts); null e-mail: "reply to the invitation". */
+export const candidateNoticeSettingsInput = z.object({
+  candidateDataRetentionDays: z.number().int().min(1).max(3650).optional(),
+  accommodationContactEmail: z.email().max(254).nullable().optional(),
+});
+
+/** Changes the organisation's candidate-notice settings; every consent notice after it is a new version. */
+export async function updateCandidateNoticeSettings(db: Db, actor: Actor, slug: string, input: z.input<typeof candidateNoticeSettingsInput>): Promise<Organization> {
+  const data = candidateNoticeSettingsInput.parse(input);
+  const org = await getOrganizationBySlug(db, slug);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(organizations).set(data).where(eq(organizations.id, org.id)).returning();
+    await recordAudit(tx, { organizationId: org.id, actor }, { action: "organization.settings_changed", targetType: "organization", targetId: org.id, data: { fields: Object.keys(data) } });
+    return updated!;
+  });
 }
 
 /** Creates an organisation together with its default interview configuration. */

@@ -14,6 +14,7 @@ import { Elapsed } from "./elapsed";
 import { InterviewActions } from "./interview-actions";
 import { LiveIndicator } from "./live-indicator";
 import { StatusBadge } from "./status-badge";
+import { ConsentSummary } from "./consent-summary";
 import { DecisionSummary } from "./decision-summary";
 import { Timeline } from "./timeline";
 import { Transcript } from "./transcript";
@@ -50,6 +51,11 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
       >
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={view.status} />
+          {view.humanRequested ? (
+            <Badge tone="warning" title={t("humanRequestedHelp")} data-testid="human-requested">
+              {t("humanRequested")}
+            </Badge>
+          ) : null}
           <LiveIndicator state={state} />
         </div>
       </PageHeader>
@@ -99,6 +105,14 @@ export function InterviewDetail({ id, canAct }: { id: string; canAct: boolean })
             </CardHeader>
             <CardContent>
               <Timeline view={view} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("consentTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ConsentSummary consents={view.consents} />
             </CardContent>
           </Card>
           <Card>

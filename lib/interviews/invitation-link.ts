@@ -53,7 +53,7 @@ export type InvitationView =
 export type OpenInvitation = Extract<InvitationView, { state: "open" }>;
 
 /** The interview behind a link, for the candidate's own endpoints (lib/invite): never shown as such. */
-export type InvitationTarget = { interviewId: string; organizationId: string; status: InterviewStatus; view: InvitationView };
+export type InvitationTarget = { interviewId: string; organizationId: string; roomName: string; status: InterviewStatus; view: InvitationView };
 
 /**
  * What the candidate's link page may show. The token is the credential, so this is not
@@ -84,7 +84,13 @@ export async function findInvitationTarget(db: Db, token: string, now = new Date
   if (!row) return null;
   const status = effectiveStatus(row.interview, now);
   const locale = emailLocale(row.locale);
-  const target = (view: InvitationView): InvitationTarget => ({ interviewId: row.interview.id, organizationId: row.interview.organizationId, status, view });
+  const target = (view: InvitationView): InvitationTarget => ({
+    interviewId: row.interview.id,
+    organizationId: row.interview.organizationId,
+    roomName: row.interview.roomName,
+    status,
+    view,
+  });
   if (status === "CANCELLED") return target({ state: "cancelled", locale });
   if (status === "EXPIRED") return target({ state: "expired", locale });
   if (status === "COMPLETED") return target({ state: "completed", locale });

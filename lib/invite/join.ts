@@ -34,7 +34,9 @@ export async function joinInterview(db: Db, ctx: Ctx, target: OpenTarget, input:
 
 // MERGE: the one call site of the LiveKit helper's joinVoiceRoom (`@/lib/livekit/join`), which
 // creates the room, dispatches the agent once and mints the candidate's token. Until the lead
-// wires it, a configured voice join is refused rather than half-done.
+// wires it, a configured voice join is refused rather than half-done. Wired, the body is:
+//   return joinVoiceRoom(db, { id: target.interviewId, organizationId: target.organizationId,
+//     roomName: target.roomName, maxDurationMinutes: target.view.maxDurationMinutes });
 async function joinVoice(_db: Db, _ctx: Ctx, _target: OpenTarget): Promise<JoinVoiceOut> {
   throw new AppError("service_unavailable", "voice join is wired at merge");
 }

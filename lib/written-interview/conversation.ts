@@ -3,6 +3,7 @@ import type { HistoryOut, TurnOut } from "@/lib/api/schemas/agent";
 import type { CandidateTurn, ConversationOut } from "@/lib/api/schemas/invite";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
+import type { PortLog } from "./port";
 
 /** A turn as the candidate may see it: what was said and when, never a rating or a flag. */
 export const candidateTurn = (t: TurnOut): CandidateTurn => ({ turnNumber: t.turnNumber, role: t.role, content: t.content, createdAt: t.createdAt });
@@ -17,6 +18,18 @@ export function conversationOf(history: HistoryOut): ConversationOut {
     progress: { asked: askedQuestionIds(history.turns).filter((id) => configured.has(id)).length, total: configured.size },
     time: { elapsedSeconds: history.elapsedSeconds, limitSeconds: history.config.maxDurationMinutes * 60 },
   };
+}
+
+/**
+ * Where the interview stands after a move of the engine, from what the move read and wrote:
+ * the turns it read, those it created, COMPLETED if it finalized.
+ */
+export function conversationAfter(log: PortLog): ConversationOut {
+  const history = log.history!;
+  const created = new Set(log.created.map((t) => t.turnNumber));
+  const turns = [...history.turns.filter((t) => !created.has(t.turnNumber)), ...log.created].sort((a, b) => a.turnNumber - b.turnNumber);
+  const status = log.finalized ? "COMPLETED" : history.status === "DRAFT" || history.status === "INVITED" ? (turns.length ? "IN_PROGRESS" : history.status) : history.status;
+  return conversationOf({ ...history, status, turns });
 }
 
 export async function readConversation(db: Db, ctx: Ctx, interviewId: string): Promise<ConversationOut> {

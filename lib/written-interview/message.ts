@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { interviewMessages } from "@/db/interview-messages";
 import { getAgentHistory } from "@/lib/agent/history";
+import type { HistoryOut } from "@/lib/api/schemas/agent";
 import type { MessageInput, MessageOut } from "@/lib/api/schemas/invite";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
@@ -9,7 +10,7 @@ import type { Interviewer } from "@/lib/interviewer";
 import { advance } from "@/lib/interviewer/driver";
 import { closedError } from "@/lib/invite/target";
 import { recordTurn } from "@/lib/turns/record";
-import { readConversation, replyTo } from "./conversation";
+import { conversationAfter, conversationOf, replyTo } from "./conversation";
 import { acquireReplyLeaseWaiting, releaseReplyLease, replyInProgress, tryAcquireReplyLease } from "./lease";
 import { inProcessPort } from "./port";
 import { replyLeaseMs } from "./settings";
@@ -26,27 +27,28 @@ import { replyLeaseMs } from "./settings";
  */
 export async function sendWrittenMessage(db: Db, ctx: Ctx, interviewId: string, input: MessageInput, interviewer: Interviewer): Promise<MessageOut> {
   const ttl = replyLeaseMs();
-  const mine = await findMessage(db, ctx, interviewId, input.clientMessageId);
+  const waitForIt = async () => (await acquireReplyLeaseWaiting(db, ctx, interviewId, input.clientMessageId, ttl, Date.now() + ttl)).holder;
+  const lease = await tryAcquireReplyLease(db, ctx, interviewId, input.clientMessageId, ttl);
   let holder: string;
-  if (mine) holder = (await acquireReplyLeaseWaiting(db, ctx, interviewId, input.clientMessageId, ttl, Date.now() + ttl)).holder;
-  else {
-    const lease = await tryAcquireReplyLease(db, ctx, interviewId, input.clientMessageId, ttl);
-    if (lease.acquired) holder = lease.holder;
-    // The same message, sent twice at once: the second waits for the first's answer.
-    else if (lease.clientMessageId === input.clientMessageId) holder = (await acquireReplyLeaseWaiting(db, ctx, interviewId, input.clientMessageId, ttl, Date.now() + ttl)).holder;
-    else throw replyInProgress();
-  }
+  if (lease.acquired) holder = lease.holder;
+  // The same message again while its first request is still replying (or it was answered
+  // before and another reply is now running): wait for the lease, then answer it.
+  else if (lease.clientMessageId === input.clientMessageId || (await findMessage(db, ctx, interviewId, input.clientMessageId))) holder = await waitForIt();
+  else throw replyInProgress();
   try {
-    const turnNumber = (await findMessage(db, ctx, interviewId, input.clientMessageId))?.turnNumber ?? (await recordMessage(db, ctx, interviewId, input));
     const history = await getAgentHistory(db, ctx, interviewId);
+    const turnNumber = (await findMessage(db, ctx, interviewId, input.clientMessageId))?.turnNumber ?? (await recordMessage(db, ctx, interviewId, input, history));
     const turn = history.turns.find((t) => t.turnNumber === turnNumber);
     if (turn && (turn.role !== "candidate" || turn.content !== input.content)) throw conflict("This clientMessageId was already used for another message.");
+    let conversation;
     if (history.status === "IN_PROGRESS") {
       if (!turn) await recordTurn(db, ctx, interviewId, { turnNumber, role: "candidate", content: input.content, audioUrl: null, isPendingQuestion: false, evaluation: null });
-      await advance(interviewer, inProcessPort(db, ctx, interviewId));
-    }
-    const { status: _status, ...conversation } = await readConversation(db, ctx, interviewId);
-    return { ...conversation, turns: replyTo(conversation, turnNumber) };
+      const port = inProcessPort(db, ctx, interviewId);
+      await advance(interviewer, port);
+      conversation = conversationAfter(port.log);
+    } else conversation = conversationOf(history);
+    const { status: _status, ...rest } = conversation;
+    return { ...rest, turns: replyTo(conversation, turnNumber) };
   } finally {
     await releaseReplyLease(db, ctx, interviewId, holder);
   }
@@ -67,8 +69,7 @@ async function findMessage(db: Db, ctx: Ctx, interviewId: string, clientMessageI
 }
 
 /** A new message: only into a written interview that is running; it takes the next turn number. */
-async function recordMessage(db: Db, ctx: Ctx, interviewId: string, input: MessageInput): Promise<number> {
-  const history = await getAgentHistory(db, ctx, interviewId);
+async function recordMessage(db: Db, ctx: Ctx, interviewId: string, input: MessageInput, history: HistoryOut): Promise<number> {
   const closed = closedError(history.status);
   if (closed) throw closed;
   if (history.status !== "IN_PROGRESS") throw invalidState("The interview has not started: join it first (POST /join with mode text).");

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import type { Interviewer } from "@/lib/interviewer";
 import { advance } from "@/lib/interviewer/driver";
-import { readConversation } from "./conversation";
+import { conversationAfter, readConversation } from "./conversation";
 import { releaseReplyLease, tryAcquireReplyLease } from "./lease";
 import { inProcessPort } from "./port";
 import { replyLeaseMs } from "./settings";
@@ -17,13 +17,16 @@ import { replyLeaseMs } from "./settings";
  */
 export async function startWrittenInterview(db: Db, ctx: Ctx, interviewId: string, interviewer: Interviewer): Promise<JoinTextOut> {
   const lease = await tryAcquireReplyLease(db, ctx, interviewId, null, replyLeaseMs());
+  let conversation;
   if (lease.acquired) {
     try {
-      await advance(interviewer, inProcessPort(db, ctx, interviewId));
+      const port = inProcessPort(db, ctx, interviewId);
+      await advance(interviewer, port);
+      conversation = conversationAfter(port.log);
     } finally {
       await releaseReplyLease(db, ctx, interviewId, lease.holder);
     }
-  }
-  const { status: _status, ...conversation } = await readConversation(db, ctx, interviewId);
-  return { mode: "text", interviewId, ...conversation };
+  } else conversation = await readConversation(db, ctx, interviewId);
+  const { status: _status, ...rest } = conversation;
+  return { mode: "text", interviewId, ...rest };
 }

@@ -23,7 +23,7 @@ export type ChatRequest = {
 export type Reply =
   | { status: number; error: string }
   | { content: string; finishReason?: string }
-  | ((req: ChatRequest) => Reply);
+  | ((req: ChatRequest) => Reply | Promise<Reply>);
 
 export type OpenAIServer = {
   /** Base URL for the SDK, ending in /v1. */
@@ -33,6 +33,8 @@ export type OpenAIServer = {
   maxInFlight: () => number;
   /** Answers for the next requests, in order; then the default (a grounded report). */
   script: (...replies: Reply[]) => void;
+  /** Resolves once the server has received `count` requests in all. */
+  received: (count: number) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -76,8 +78,9 @@ export function groundedAnswer(req: ChatRequest, score: number | ((key: string) 
   };
 }
 
-export async function startOpenAIServer(options: { latencyMs?: number } = {}): Promise<OpenAIServer> {
+export async function startOpenAIServer(options: { latencyMs?: number; fallback?: Reply } = {}): Promise<OpenAIServer> {
   const requests: ReceivedRequest[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
   const queue: Reply[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -92,12 +95,16 @@ export async function startOpenAIServer(options: { latencyMs?: number } = {}): P
       if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
       const body = JSON.parse(raw) as ChatRequest;
       requests.push({ method: req.method, path: req.url, headers: req.headers, body });
+      for (const w of waiters.filter((w) => requests.length >= w.count)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
       inFlight -= 1;
-      let reply: Reply = queue.shift() ?? { content: JSON.stringify(groundedAnswer(body)) };
-      while (typeof reply === "function") reply = reply(body);
+      let reply: Reply = queue.shift() ?? options.fallback ?? { content: JSON.stringify(groundedAnswer(body)) };
+      while (typeof reply === "function") reply = await reply(body);
       if ("status" in reply) {
         return send(reply.status, { error: { message: reply.error, type: ERROR_TYPES[reply.status] ?? "server_error", param: null, code: null } });
       }
@@ -111,6 +118,7 @@ export async function startOpenAIServer(options: { latencyMs?: number } = {}): P
     requests,
     maxInFlight: () => maxInFlight,
     script: (...replies) => queue.push(...replies),
+    received: (count) => (requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -72,6 +72,28 @@ describe("POST /api/interviews/:id/finalize", () => {
     expect((await getHistory(id)).json.status).toBe("COMPLETED");
   });
 
+  it("humanRequested: true flags the interview once, with its webhook, in the finalize's transaction", async () => {
+    const { ctx: own } = await createTestOrg(db.get().db);
+    const endpointId = newId("webhookEndpoint");
+    await db.get().db.insert(webhookEndpoints).values({ id: endpointId, organizationId: own.organizationId, url: "https://hooks.example.com/parley", secret: "whsec_test", eventTypes: ["interview.human_requested"] } as typeof webhookEndpoints.$inferInsert);
+    const { id } = await createTestInterview(db.get().db, own, { status: "INVITED" });
+    await post(id, { turnNumber: 1, role: "agent", content: "Hello" });
+    expect((await fin(id, { humanRequested: "yes" })).status).toBe(422);
+    expect((await fin(id, { humanRequested: true })).status).toBe(200);
+    expect((await fin(id, { humanRequested: true })).status).toBe(200);
+    const [row] = await db.get().db.select().from(interviews).where(eq(interviews.id, id));
+    expect(row!.humanRequestedAt).toBeInstanceOf(Date);
+    const deliveries = await db.get().db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+    expect(deliveries.map((x) => x.payload)).toEqual([{ type: "interview.human_requested", timestamp: expect.any(String), data: { interviewId: id, humanRequestedAt: row!.humanRequestedAt!.toISOString() } }]);
+
+    // Without the flag, nothing is flagged.
+    const { id: plain } = await make({ status: "INVITED" });
+    await post(plain, { turnNumber: 1, role: "agent", content: "Hello" });
+    await fin(plain, {});
+    const [plainRow] = await db.get().db.select().from(interviews).where(eq(interviews.id, plain));
+    expect(plainRow!.humanRequestedAt).toBeNull();
+  });
+
   it("two finalizes at once: one report, one job", async () => {
     const { id } = await make({ status: "IN_PROGRESS" });
     const [a, b] = await Promise.all([fin(id), fin(id)]);

@@ -39,6 +39,19 @@ describe("CLI", { timeout: 180_000 }, () => {
     expect(revoked.json.apiKey.revokedAt).not.toBeNull();
   });
 
+  it("sets what the candidate's consent notice states: retention days and the accommodation contact", async () => {
+    const s = slug("notice");
+    const created = await cli("org", "create", "--name", "Notice Co", "--slug", s);
+    expect(created.json.organization).toMatchObject({ candidateDataRetentionDays: 365, accommodationContactEmail: null });
+    const set = await cli("org", "settings", "--org", s, "--retention-days", "180", "--accommodation-email", "people@notice.example");
+    expect(set.code).toBe(0);
+    expect(set.json.organization).toMatchObject({ slug: s, candidateDataRetentionDays: 180, accommodationContactEmail: "people@notice.example" });
+    const cleared = await cli("org", "settings", "--org", s, "--accommodation-email", "none");
+    expect(cleared.json.organization).toMatchObject({ candidateDataRetentionDays: 180, accommodationContactEmail: null });
+    expect((await cli("org", "settings", "--org", s)).code).toBe(2);
+    expect((await cli("org", "settings", "--org", s, "--retention-days", "soon")).code).toBe(2);
+  });
+
   it("derives the slug from the name, and creates a user with a role", async () => {
     const name = `Initech ${randomBase62(4)}`;
     const org = await cli("org", "create", "--name", name);

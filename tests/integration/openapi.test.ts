@@ -58,9 +58,12 @@ describe("OpenAPI document", () => {
       "GET /api/console/interviews/{id}",
       "GET /api/interviews/{id}/events",
       "GET /api/interviews/{id}/history",
+      "GET /api/invite/{token}/conversation",
       "PATCH /api/interviews/{id}/turns/{turnNumber}",
       "POST /api/interviews/{id}/finalize",
       "POST /api/interviews/{id}/turns",
+      "POST /api/invite/{token}/join",
+      "POST /api/invite/{token}/messages",
     ]);
     const internalTags = (res.json.tags as { name: string; "x-internal"?: boolean }[]).filter((t) => t["x-internal"]).map((t) => t.name);
     for (const { name, op } of ops) {
@@ -71,5 +74,9 @@ describe("OpenAPI document", () => {
       expect(op.parameters.filter((p) => p.$ref), `${name}: Idempotency-Key is the public API's`).toEqual([]);
     }
     expect(ops.find((o) => o.name === "POST /api/interviews/{id}/turns")!.op.security).toEqual([{ agentSecret: [] }, { livekitAgentToken: [] }]);
+    // The candidate's link is its own credential: nothing else is sent, and the answers say so.
+    const join = ops.find((o) => o.name === "POST /api/invite/{token}/join")!.op;
+    expect(join.security).toEqual([]);
+    expect(Object.keys(join.responses).sort()).toEqual(["200", "400", "404", "409", "410", "413", "415", "422", "429", "500", "503"]);
   });
 });
