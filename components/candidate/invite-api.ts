@@ -3,6 +3,11 @@ import { z } from "zod";
 // The candidate page's side of CANDIDATE-API.md: every answer parsed, every failure sorted into
 // the few cases the page explains (closed, wait, voice off, network, notice changed, other).
 
+// Zod compiles object parsers with `new Function` where it may, and even its probe for that is
+// reported as a violation by the page's CSP (no 'unsafe-eval'). In the browser, parse without;
+// before any schema below is built, since each decides when it is made.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 const turnSchema = z.object({
   turnNumber: z.number(),
   role: z.enum(["agent", "candidate"]),

@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "../support/axe";
+import { watchCsp } from "../support/csp";
 import { consentAnd, createInvitation } from "../support/invitation";
 
 test("the device check: browser supported, a level meter that moves with the (fake) microphone, microphone choice, speaker test", async ({ page, request }, testInfo) => {
   const invitation = await createInvitation(request);
   await page.setViewportSize({ width: 390, height: 844 });
+  const violations = await watchCsp(page);
   await page.goto(invitation.path);
   await consentAnd(page, "Talk by voice");
 
@@ -31,4 +33,6 @@ test("the device check: browser supported, a level meter that moves with the (fa
   // The README's picture, taken while the fake microphone beeps.
   await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000, intervals: [50] }).toBeGreaterThan(30);
   await page.screenshot({ path: "docs/screenshots/candidate-device-check.png", fullPage: true });
+  // Everything the page ran stayed inside its CSP (no eval, no foreign origin).
+  expect(await violations()).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "../support/axe";
+import { watchCsp } from "../support/csp";
 import { createInvitation, interviewStatus } from "../support/invitation";
 
 // A candidate takes the whole interview in writing from the invitation link, keyboard only, on
@@ -12,6 +13,7 @@ test("a candidate completes a written interview from the link; a reload resumes 
     if (r.method() === "POST" && r.url().endsWith("/messages")) sent.push(r.postDataJSON());
   });
 
+  const violations = await watchCsp(page);
   await page.goto(invitation.path);
   const box = page.getByRole("checkbox", { name: /I have read the information above/ });
   await box.focus();
@@ -75,6 +77,8 @@ test("a candidate completes a written interview from the link; a reload resumes 
   await expect(page.getByRole("heading", { name: "Thank you, the interview is complete" })).toBeFocused();
   await checkPage(page, testInfo, "candidate-chat-done");
   await expect.poll(() => interviewStatus(request, invitation.id)).toBe("COMPLETED");
+  // Everything the page ran stayed inside its CSP (no eval, no foreign origin).
+  expect(await violations()).toEqual([]);
 
   // The link is now closed, and says so.
   await page.reload();
