@@ -12,6 +12,14 @@ export const E2E_AGENT_SECRET = "e2e-agent-secret-0123456789abcdef";
 export const E2E_SIGN_IN_LIMIT_PER_EMAIL = 25;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+// The candidate's page: Chromium grants the microphone without asking and feeds it a fake
+// device whose level moves (e2e/candidate/microphone-denied.spec.ts launches without them).
+export const FAKE_MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"];
+
 const serverEnv = {
   DATABASE_URL: "",
   AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
@@ -23,6 +31,10 @@ const serverEnv = {
   SIGN_IN_LIMIT_PER_IP: "1000",
 };
 
+// LiveKit "configured" on the API project's server, so the candidate's page offers voice;
+// nothing listens there: the candidate specs answer the voice join themselves and drive the fake room.
+export const E2E_LIVEKIT = { LIVEKIT_URL: "ws://127.0.0.1:7999", LIVEKIT_API_KEY: "e2e-livekit-key", LIVEKIT_API_SECRET: "e2e-livekit-secret-0123456789abcdef" };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -33,10 +45,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    launchOptions,
   },
   projects: [
     { name: "console", testMatch: /console\/.*\.spec\.ts/ },
@@ -44,6 +53,13 @@ export default defineConfig({
     // Roles and tenancy in the console, on the API server's folder (it has a viewer, a second
     // organisation and an API key to read results with).
     { name: "access", testMatch: /access\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
+    // The candidate's page from the invitation link, on the API server's folder (its API key
+    // creates the interviews), with fake media; the voice room is the fake one (see README).
+    {
+      name: "candidate",
+      testMatch: /candidate\/.*\.spec\.ts/,
+      use: { baseURL: API_BASE_URL, launchOptions: { ...launchOptions, args: [...launchOptions.args, ...FAKE_MEDIA_ARGS] } },
+    },
   ],
   // Two servers: the console project's starts on a brand-new folder (first start seeds it);
   // the API project's folder is prepared first so the specs know its API key.
@@ -62,7 +78,7 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
-      env: { ...serverEnv, PARLEY_DATA_DIR: API_DATA_DIR, APP_URL: API_BASE_URL, PARLEY_SEED: "off" },
+      env: { ...serverEnv, ...E2E_LIVEKIT, PARLEY_DATA_DIR: API_DATA_DIR, APP_URL: API_BASE_URL, PARLEY_SEED: "off" },
     },
   ],
 });

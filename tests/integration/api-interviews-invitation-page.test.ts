@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import UnknownInvitation from "@/app/i/[token]/not-found";
 import InvitationPage from "@/app/i/[token]/page";
 import type { Ctx } from "@/lib/context";
 import { newInvitationToken } from "@/lib/invitation-token";
@@ -19,7 +20,7 @@ describe("invitation link page /i/:token", () => {
     world = await interviewWorld(d(), ctx);
   });
 
-  it("a valid link names the organisation and the job, discloses the AI and the recording, and shows the consent step to come", async () => {
+  it("a valid link names the organisation and the job, shows the notice with its version, the consent checkbox and the way to answer in writing", async () => {
     for (const status of ["DRAFT", "INVITED", "IN_PROGRESS"] as const) {
       const { token } = await insertInterview(d(), ctx, world, { status });
       const html = await render(token);
@@ -28,9 +29,13 @@ describe("invitation link page /i/:token", () => {
       expect(html).toContain("Welcome, Ada");
       expect(html).toMatch(/interviewer is an AI/);
       expect(html).toMatch(/recorded/);
-      expect(html).toMatch(/person on the hiring team reviews it/);
-      expect(html).toContain('data-testid="consent-placeholder"');
-      expect(html).toMatch(/<button[^>]*disabled/);
+      expect(html).toMatch(/person on the hiring team at Acme Robotics reviews/);
+      expect(html).toMatch(/data-testid="consent-notice" data-notice-version="[0-9a-f]{16}"/);
+      expect(html).toMatch(/role="checkbox"[^>]*aria-checked="false"/);
+      expect(html).toContain("Type my answers instead");
+      // No LiveKit in tests: voice is not offered, and the page says why.
+      expect(html).not.toContain("Talk by voice");
+      expect(html).toContain('data-testid="voice-off"');
     }
   });
 
@@ -49,8 +54,6 @@ describe("invitation link page /i/:token", () => {
       ["expired", (await insertInterview(d(), ctx, world, { status: "INVITED", expiresAt: new Date(Date.now() - 1000) })).token],
       ["expired", (await insertInterview(d(), ctx, world, { status: "EXPIRED", expiresAt: new Date(Date.now() - 1000) })).token],
       ["completed", (await insertInterview(d(), ctx, world, { status: "COMPLETED" })).token],
-      ["unknown", newInvitationToken().token],
-      ["unknown", "not-a-token"],
     ] as const;
     for (const [reason, token] of cases) {
       const html = await render(token);
@@ -59,5 +62,14 @@ describe("invitation link page /i/:token", () => {
       expect(html).not.toContain("Analytical Engineer");
       expect(html).not.toContain("Ada");
     }
+  });
+
+  it("an unknown or malformed link is a 404 whose page names no interview", async () => {
+    for (const token of [newInvitationToken().token, "not-a-token"]) {
+      await expect(render(token)).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+    }
+    const html = renderToStaticMarkup(UnknownInvitation());
+    expect(html).toContain('data-testid="invitation-unknown"');
+    expect(html).toContain("This link does not work");
   });
 });
