@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
@@ -19,11 +19,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // purpose): its scripts carry that request's CSP nonce (proxy.ts), which a page prerendered
   // at build time could not.
   await connection();
-  const [locale, jar] = await Promise.all([getLocale(), cookies()]);
+  const [locale, jar, messages] = await Promise.all([getLocale(), cookies(), getMessages()]);
+  // Every page ships the messages its client components may use; the candidate's page gives
+  // its own (components/invitation/invitation-welcome.tsx), so the console's pages need not
+  // carry the candidate's texts, a third of the file.
+  const { candidate: _candidate, invitation: _invitation, ...shared } = messages;
   return (
     <html lang={locale} className={themeClass(jar.get(THEME_COOKIE)?.value)}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={shared}>
           <TooltipProvider>
             {children}
             <Toaster />
