@@ -1,34 +1,39 @@
-/** `--name Acme --slug acme --dry-run` → { name: "Acme", slug: "acme", "dry-run": true }. */
-export function parseFlags(argv: string[]): Record<string, string | true> {
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith("--")) throw new UsageError(`Unexpected argument "${arg}".`);
-    const eq = arg.indexOf("=");
-    if (eq !== -1) {
-      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
-      continue;
-    }
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith("--")) flags[arg.slice(2)] = true;
-    else {
-      flags[arg.slice(2)] = next;
-      i++;
-    }
-  }
-  return flags;
-}
+import { parseArgs } from "node:util";
+
+export type Flags = Record<string, string | undefined>;
 
 export class UsageError extends Error {}
 
-export function required(flags: Record<string, string | true>, name: string): string {
+/**
+ * The options a usage line names (`org create --name NAME [--slug SLUG]` → name, slug), each
+ * taking a value: the help text is the one list of what a command accepts, so the two cannot
+ * disagree.
+ */
+export function optionsOf(usage: string): string[] {
+  return [...new Set(Array.from(usage.matchAll(/--([a-z][a-z-]*)/g), (m) => m[1]!))];
+}
+
+/**
+ * `--name Acme --slug=acme` → { name: "Acme", slug: "acme" }, by node:util's parseArgs in strict
+ * mode: an option the command does not take, an option without its value, or a bare word is a
+ * usage error naming it.
+ */
+export function parseFlags(argv: string[], options: string[]): Flags {
+  try {
+    const { values } = parseArgs({ args: argv, options: Object.fromEntries(options.map((o) => [o, { type: "string" as const }])), strict: true, allowPositionals: false });
+    return values as Flags;
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS_")) throw new UsageError((err as Error).message);
+    throw err;
+  }
+}
+
+export function required(flags: Flags, name: string): string {
   const v = flags[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} is required.`);
+  if (v === undefined || v === "") throw new UsageError(`--${name} is required.`);
   return v;
 }
 
-export function optional(flags: Record<string, string | true>, name: string): string | undefined {
-  const v = flags[name];
-  if (v === true) throw new UsageError(`--${name} needs a value.`);
-  return v;
+export function optional(flags: Flags, name: string): string | undefined {
+  return flags[name];
 }

@@ -1,4 +1,4 @@
-export type Flags = Record<string, string | true>;
+import type { Flags } from "./args";
 
 /** Where main() writes its result and its errors: process.stdout/stderr, or a test's buffers. */
 export type CliIo = { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } };

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
-import { parseFlags, UsageError } from "./args";
+import { optionsOf, parseFlags, UsageError } from "./args";
 import type { CliIo } from "./command";
 import { commands } from "./registry";
 
@@ -42,7 +42,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   const command = commands[name]!;
   try {
     env();
-    const flags = parseFlags(argv.slice(name.split(" ").length));
+    const flags = parseFlags(argv.slice(name.split(" ").length), optionsOf(command.usage));
     const result = await (await command.load())(flags);
     io.stdout.write(JSON.stringify(result, null, 2) + "\n");
     return 0;

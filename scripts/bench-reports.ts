@@ -25,13 +25,12 @@ import { migratePostgres, openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
 import { env, resetEnvCache } from "@/lib/env";
 import { newId, randomBase62 } from "@/lib/ids";
-import { newInvitationToken } from "@/lib/invitation-token";
-import { snapshotOf } from "@/lib/interviews/references";
 import { createOrganization } from "@/lib/organizations";
 import { generateReportJob } from "@/lib/reports/job";
 import type { JobHandler } from "@/lib/queue/types";
 import { startWorker } from "@/lib/queue/worker";
 import { COMPLETED_TRANSCRIPT } from "@/lib/seed/demo-data";
+import { insertInterviewRow } from "@/lib/seed/interview-rows";
 import { startOpenAIServer } from "../tests/helpers/openai-server";
 
 const COUNT = Number(process.env.BENCH_INTERVIEWS ?? 200);
@@ -78,19 +77,7 @@ async function seedInterviews(database: Database): Promise<{ ctx: Ctx; ids: stri
     ids.push(id);
     await db.transaction(async (tx) => {
       await tx.insert(candidates).values({ id: candidateId, organizationId: org.id, firstName: "Bench", lastName: `#${i}`, email: `bench${i}@example.com` });
-      await tx.insert(interviews).values({
-        id,
-        organizationId: org.id,
-        candidateId,
-        jobId,
-        configId: config!.id,
-        configSnapshot: snapshotOf(config!),
-        status: "IN_PROGRESS",
-        invitationTokenHash: newInvitationToken().hash,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        startedAt: new Date(Date.now() - 20 * 60_000),
-        roomName: `interview-${id}`,
-      });
+      await insertInterviewRow(tx, { organizationId: org.id, candidateId, jobId, config: config! }, { id, status: "IN_PROGRESS", startedAt: new Date(Date.now() - 20 * 60_000) });
       await tx.insert(interviewTurns).values(
         COMPLETED_TRANSCRIPT.map((turn, n) => ({
           id: newId("turn"),

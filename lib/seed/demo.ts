@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { campaignStages } from "@/db/campaign-stages";
 import { campaigns } from "@/db/campaigns";
 import { candidates } from "@/db/candidates";
-import { interviewConfigs, type InterviewConfig } from "@/db/interview-configs";
+import { interviewConfigs } from "@/db/interview-configs";
 import { interviewTurns } from "@/db/interview-turns";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
@@ -13,19 +13,15 @@ import { SCOPES } from "../auth/scopes";
 import type { Ctx } from "../context";
 import type { Db } from "../db/types";
 import { newId } from "../ids";
-import { newInvitationToken } from "../invitation-token";
+import { snapshotOf } from "../interviews/references";
 import { createOrganization } from "../organizations";
 import { overallScore, recommendationFor } from "../reports/scoring";
 import { createUser } from "../users";
+import { insertInterviewRow } from "./interview-rows";
 import { COMPLETED_REPORT, DEMO_CANDIDATES, DEMO_INTERVIEWS, DEMO_JOBS, DEMO_LOGIN, DEMO_ORG } from "./demo-data";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-
-function snapshot(cfg: InterviewConfig) {
-  const { id, name, language, maxDurationMinutes, intro, questions, criteria, scoreBands, version } = cfg;
-  return { id, name, language, maxDurationMinutes, intro, questions, criteria, scoreBands, version };
-}
 
 export type SeedResult = {
   created: boolean;
@@ -57,7 +53,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     const [technical] = await tx
       .insert(interviewConfigs)
       .values({
-        ...snapshot(defaultConfig!),
+        ...snapshotOf(defaultConfig!),
         id: newId("config"),
         organizationId: org.id,
         name: "Backend technical screen",
@@ -96,24 +92,17 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const id = newId("interview");
       const created = new Date(now - (DEMO_INTERVIEWS.length - i) * DAY);
       const started = ["COMPLETED", "IN_PROGRESS"].includes(spec.status) ? new Date(created.getTime() + 2 * HOUR) : null;
-      await tx.insert(interviews).values({
+      await insertInterviewRow(tx, { organizationId: org.id, candidateId: candidateIds[spec.candidate]!, jobId: jobIds[spec.job]!, config: defaultConfig! }, {
         id,
-        organizationId: org.id,
-        candidateId: candidateIds[spec.candidate]!,
-        jobId: jobIds[spec.job]!,
         campaignId: spec.inCampaign ? campaignId : null,
         stageId: spec.inCampaign ? screeningStage : null,
-        configId: defaultConfig!.id,
-        configSnapshot: snapshot(defaultConfig!),
         status: spec.status,
-        invitationTokenHash: newInvitationToken().hash,
         invitationEmailStatus: spec.status === "DRAFT" ? "NONE" : "SENT",
         expiresAt: spec.status === "EXPIRED" ? new Date(now - DAY) : new Date(created.getTime() + 7 * DAY),
         invitedAt: spec.status === "DRAFT" ? null : created,
         startedAt: started,
         endedAt: spec.status === "COMPLETED" && started ? new Date(started.getTime() + 18 * 60_000) : null,
         cancelledAt: spec.status === "CANCELLED" ? new Date(created.getTime() + HOUR) : null,
-        roomName: `interview-${id}`,
         createdAt: created,
       });
       for (const [n, turn] of (spec.transcript ?? []).entries()) {

@@ -2,6 +2,11 @@ import { sql, type SQL } from "drizzle-orm";
 import { INVITATION_EMAIL_KIND } from "@/db/emails";
 import type { InterviewConfigSnapshot } from "@/db/interview-configs";
 import { rowsOf, type Db } from "../db/types";
+import { INVITATION_TTL_MS } from "../interviews/invitation-link";
+import { ROOM_NAME_PREFIX } from "./interview-rows";
+
+// The defaults of lib/seed/interview-rows.ts (the other fixtures' builder), in SQL.
+const INVITATION_TTL = sql.raw(`interval '${INVITATION_TTL_MS / 1000} seconds'`);
 
 // The set-based statements behind generateScaleData (scale-data.ts): one INSERT … SELECT over
 // generate_series per table and organisation. Ids are the type prefix and 22 hex characters of
@@ -86,17 +91,17 @@ function interviewInsert(p: OrgPlan): SQL {
       ${p.configId}, ${JSON.stringify(p.snapshot)}::jsonb, s.status,
       md5(${p.seed}::text || ':tok:' || x.g) || md5(${p.seed}::text || ':tok2:' || x.g),
       (case when s.status = 'DRAFT' then 'NONE' else 'SENT' end)::invitation_email_status,
-      x.created + interval '7 days',
+      x.created + ${INVITATION_TTL},
       case when s.status <> 'DRAFT' then x.created end,
       case when s.status in ('IN_PROGRESS', 'COMPLETED') then x.created + t.wait end,
       case when s.status = 'COMPLETED' then x.created + t.wait + t.talk end,
       case when s.status = 'CANCELLED' then x.created + t.wait end,
-      'interview-' || x.id,
+      ${ROOM_NAME_PREFIX} || x.id,
       case when s.status = 'COMPLETED' then ${idOf("rep", p.seed, "rep", sql`x.g`)} end,
       -- The score reportInsert gives the report, so its trigger finds nothing to rewrite.
       case when s.status = 'COMPLETED' then ${reportScore(sql`x.id`)} end,
       x.created,
-      case s.status when 'COMPLETED' then x.created + t.wait + t.talk when 'EXPIRED' then x.created + interval '7 days'
+      case s.status when 'COMPLETED' then x.created + t.wait + t.talk when 'EXPIRED' then x.created + ${INVITATION_TTL}
         when 'DRAFT' then x.created when 'INVITED' then x.created else x.created + t.wait end
     from (
       select g, ${idOf("int", p.seed, "int", sql`g`)} as id, now() - ${age(p, p.interviews, sql`g`)} as created, ${age(p, p.interviews, sql`g`)} as age,
@@ -104,8 +109,8 @@ function interviewInsert(p: OrgPlan): SQL {
       from generate_series(1, ${p.interviews}::int) g
     ) x
     cross join lateral (select case
-      when x.age < interval '7 days' then case when x.h < 5 then 'DRAFT' when x.h < 85 then 'INVITED' when x.h < 87 then 'IN_PROGRESS' when x.h < 97 then 'COMPLETED' else 'CANCELLED' end
-      when x.age < interval '7 days 10 minutes' then 'INVITED'
+      when x.age < ${INVITATION_TTL} then case when x.h < 5 then 'DRAFT' when x.h < 85 then 'INVITED' when x.h < 87 then 'IN_PROGRESS' when x.h < 97 then 'COMPLETED' else 'CANCELLED' end
+      when x.age < ${INVITATION_TTL} + interval '10 minutes' then 'INVITED'
       else case when x.h < 70 then 'COMPLETED' when x.h < 90 then 'EXPIRED' else 'CANCELLED' end
     end::interview_status as status) s
     cross join lateral (select least(x.age / 2, interval '1 day') as wait, least(x.age / 4, interval '25 minutes') as talk) t`;

@@ -1,44 +1,69 @@
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { interviewTurns } from "@/db/interview-turns";
+import { interviews } from "@/db/interviews";
 import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
-import { executePrepared } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/types";
-import { newId } from "@/lib/ids";
-import { sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import { eventIdOf, notifyTurnChangeOf } from "@/lib/live/notify";
+import { notifyTurnChangeOf } from "@/lib/live/notify";
 import { anyoneWatching } from "@/lib/live/presence";
+import { newTurnValues, publicTurn, turnSelection, type NewTurnValues } from "./columns";
 
-type Row = Omit<TurnOut, "interviewId" | "evaluation"> & { evaluationJson: string | null };
+const columns = getTableColumns(interviewTurns);
 
-const utc = (column: string) => `to_char(ins.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A value of the call, encoded as its column encodes it and cast to the column's type. */
+const input = (key: keyof NewTurnValues) => sql`${sql.param(sql.placeholder(key), columns[key])}::${sql.raw(columns[key].getSQLType())}`.as(key);
+// clock_timestamp(), as in the transactional path: taken under the interview's lock.
+const now = (key: "createdAt" | "updatedAt") => sql`clock_timestamp()`.as(key);
 
-// The event id and the announcement are the slow path's own expressions (lib/live/notify.ts),
-// rendered once over the CTE's columns so this statement stays a constant prepared text.
-const dialect = new PgDialect();
-const ins = { interviewId: sql.raw("ins.interview_id"), turnNumber: sql.raw("ins.turn_number"), updatedAt: sql.raw("ins.updated_at") };
-const EVENT_ID = dialect.sqlToQuery(eventIdOf(ins.updatedAt)).sql;
-const NOTIFY = dialect.sqlToQuery(notifyTurnChangeOf(ins)).sql;
+/**
+ * Lock the interview row (only if IN_PROGRESS), insert the turn unless its number exists, and
+ * announce it on commit when anyone watches. Built with the query builder over the table, so its
+ * column list cannot drift from db/interview-turns.ts: an insert-select must name every column
+ * in the table's order (Drizzle refuses it otherwise, at the first call).
+ */
+function buildRecordTurnInProgress(db: Db) {
+  const iv = db.$with("iv").as(
+    db
+      .select({ id: interviews.id })
+      .from(interviews)
+      .where(and(eq(interviews.id, sql.placeholder("interviewId")), eq(interviews.organizationId, sql.placeholder("organizationId")), eq(interviews.status, "IN_PROGRESS")))
+      .for("no key update"),
+  );
+  return db
+    .with(iv)
+    .insert(interviewTurns)
+    .select((qb) =>
+      qb
+        .select({
+          id: input("id"),
+          organizationId: input("organizationId"),
+          interviewId: iv.id,
+          turnNumber: input("turnNumber"),
+          role: input("role"),
+          content: input("content"),
+          audioUrl: input("audioUrl"),
+          isPendingQuestion: input("isPendingQuestion"),
+          evaluation: input("evaluation"),
+          createdAt: now("createdAt"),
+          updatedAt: now("updatedAt"),
+        })
+        .from(iv),
+    )
+    .onConflictDoNothing({ target: [interviewTurns.interviewId, interviewTurns.turnNumber] })
+    .returning({ ...turnSelection, notified: sql`case when ${sql.placeholder("announce")}::boolean then ${notifyTurnChangeOf(interviewTurns)} end is null` })
+    .prepare("record_turn_in_progress");
+}
 
-// Lock the interview row (only if IN_PROGRESS), insert the turn unless its number exists, and
-// announce it on commit when anyone watches ($10).
-const RECORD_TURN_IN_PROGRESS = `
-  with iv as (
-    select id from interviews
-    where id = $1 and organization_id = $2 and status = 'IN_PROGRESS'
-    for no key update
-  ), ins as (
-    insert into interview_turns
-      (id, organization_id, interview_id, turn_number, role, content, audio_url, is_pending_question, evaluation, created_at, updated_at)
-    select $3, $2, iv.id, $4::int, $5::turn_role, $6, $7, $8::boolean, $9::jsonb, clock_timestamp(), clock_timestamp()
-    from iv
-    on conflict (interview_id, turn_number) do nothing
-    returning *
-  )
-  select ins.id, ins.turn_number as "turnNumber", ins.role::text as role, ins.content, ins.audio_url as "audioUrl",
-    ins.is_pending_question as "isPendingQuestion", ins.evaluation::text as "evaluationJson",
-    ${utc("created_at")} as "createdAt", ${utc("updated_at")} as "updatedAt", ${EVENT_ID} as "eventId",
-    case when $10::boolean then ${NOTIFY} end is null as notified
-  from ins`;
+type RecordTurnInProgress = ReturnType<typeof buildRecordTurnInProgress>;
+
+// One prepared query per database handle: PostgreSQL parses and plans it once per connection.
+const prepared = new WeakMap<Db, RecordTurnInProgress>();
+
+function recordTurnStatement(db: Db): RecordTurnInProgress {
+  let statement = prepared.get(db);
+  if (!statement) prepared.set(db, (statement = buildRecordTurnInProgress(db)));
+  return statement;
+}
 
 /**
  * The agent's hot path: a new turn on an interview already IN_PROGRESS, as ONE prepared
@@ -54,31 +79,7 @@ const RECORD_TURN_IN_PROGRESS = `
  * A recorded turn is not copied into audit_events: the append-only turn row is the record of
  * it. Edits of a turn, the start and the finalize are audited.
  */
-export async function recordTurnInProgress(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<TurnOut | null> {
-  const [row] = await executePrepared<Row>(db, RECORD_TURN_IN_PROGRESS, [
-    interviewId,
-    ctx.organizationId,
-    newId("turn"),
-    input.turnNumber,
-    input.role,
-    input.content,
-    input.audioUrl ?? null,
-    input.isPendingQuestion ?? false,
-    input.evaluation ? JSON.stringify(input.evaluation) : null,
-    anyoneWatching(db),
-  ]);
-  if (!row) return null;
-  return {
-    id: row.id,
-    interviewId,
-    turnNumber: Number(row.turnNumber),
-    role: row.role,
-    content: row.content,
-    audioUrl: row.audioUrl,
-    isPendingQuestion: row.isPendingQuestion,
-    evaluation: row.evaluationJson === null ? null : (JSON.parse(row.evaluationJson) as TurnOut["evaluation"]),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    eventId: row.eventId,
-  };
+export async function recordTurnInProgress(db: Db, ctx: Ctx, interviewId: string, turn: CreateTurnInput): Promise<TurnOut | null> {
+  const [row] = await recordTurnStatement(db).execute({ ...newTurnValues(ctx, interviewId, turn), announce: anyoneWatching(db) });
+  return row ? publicTurn(row) : null;
 }

@@ -4,8 +4,7 @@ import type { CreateTurnInput, TurnOut } from "@/lib/api/schemas/agent";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { conflict } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
+import { newTurnValues, publicTurn, turnSelection, turnsOf, writtenTurnSelection } from "./columns";
 import { assertAcceptsTurns } from "./guards";
 import { lockInterviewForTurns } from "../interviews/lock";
 import { startInterviewIfNotStarted } from "../interviews/start";
@@ -17,24 +16,26 @@ import { isSameTurn } from "./same-turn";
  * twenty at once) answers with the stored turn and writes nothing; different content is a 409.
  * The first turn starts the interview.
  */
-export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<{ turn: TurnOut; created: boolean }> {
+export async function recordTurn(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<RecordedTurn> {
   const fast = await recordTurnInProgress(db, ctx, interviewId, input);
   if (fast) return { turn: fast, created: true };
+  return recordTurnInTransaction(db, ctx, interviewId, input);
+}
+
+type RecordedTurn = { turn: TurnOut; created: boolean };
+
+/**
+ * The transactional path, for every case the single statement of record-fast.ts leaves: the
+ * first turn (which starts the interview), retries, conflicts and final statuses.
+ */
+export function recordTurnInTransaction(db: Db, ctx: Ctx, interviewId: string, input: CreateTurnInput): Promise<RecordedTurn> {
   return db.transaction(async (tx) => {
     const interview = await lockInterviewForTurns(tx, ctx, interviewId);
     assertAcceptsTurns(interview);
     const [inserted] = await tx
       .insert(interviewTurns)
       .values({
-        id: newId("turn"),
-        organizationId: ctx.organizationId,
-        interviewId,
-        turnNumber: input.turnNumber,
-        role: input.role,
-        content: input.content,
-        audioUrl: input.audioUrl,
-        isPendingQuestion: input.isPendingQuestion,
-        evaluation: input.evaluation,
+        ...newTurnValues(ctx, interviewId, input),
         // clock_timestamp(), not now(): taken after the lock, so event ids follow commit order.
         createdAt: sql`clock_timestamp()`,
         updatedAt: sql`clock_timestamp()`,

@@ -1,17 +1,17 @@
 // Interviews for the agent endpoints' tests, inserted directly (interview creation is another
 // module's work). No vitest imports: the benchmark script seeds with these too.
-import { createHash, randomBytes } from "node:crypto";
 import { AccessToken } from "livekit-server-sdk";
 import { campaignStages } from "@/db/campaign-stages";
 import { campaigns } from "@/db/campaigns";
 import { candidates } from "@/db/candidates";
 import type { InterviewConfigSnapshot } from "@/db/interview-configs";
-import { interviews, type InterviewStatus } from "@/db/interviews";
+import type { InterviewStatus } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
 import { defaultConfigValues } from "@/lib/interview-configs/defaults";
+import { insertInterviewRow } from "@/lib/seed/interview-rows";
 
 export const TEST_AGENT_SECRET = "agent-secret-for-tests-0123456789";
 export const TEST_LIVEKIT = { key: "APItestkey", secret: "livekit-test-secret-0123456789abcdef" };
@@ -31,7 +31,6 @@ export type InterviewFixture = {
 export async function createTestInterview(db: Db, ctx: Ctx, fx: InterviewFixture = {}) {
   const candidateId = newId("candidate");
   const jobId = newId("job");
-  const id = newId("interview");
   await db.insert(candidates).values({
     id: candidateId,
     organizationId: ctx.organizationId,
@@ -52,21 +51,18 @@ export async function createTestInterview(db: Db, ctx: Ctx, fx: InterviewFixture
   const config = defaultConfigValues();
   const snapshot: InterviewConfigSnapshot = { id: newId("config"), version: 3, ...config, questions: fx.questions ?? config.questions };
   const status = fx.status ?? "INVITED";
-  await db.insert(interviews).values({
-    id,
-    organizationId: ctx.organizationId,
-    candidateId,
-    jobId,
-    campaignId,
-    stageId,
-    configSnapshot: snapshot,
-    status,
-    invitationTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-    expiresAt: fx.expiresAt ?? new Date(Date.now() + 7 * 86400_000),
-    startedAt: fx.startedAt ?? (status === "IN_PROGRESS" || status === "COMPLETED" ? new Date(Date.now() - 60_000) : null),
-    roomName: `interview-${id}`,
-  });
-  return { id, candidateId, jobId, stageId, roomName: `interview-${id}` };
+  const { interview } = await insertInterviewRow(
+    db,
+    { organizationId: ctx.organizationId, candidateId, jobId, config: { snapshot } },
+    {
+      campaignId,
+      stageId,
+      status,
+      expiresAt: fx.expiresAt,
+      startedAt: fx.startedAt ?? (status === "IN_PROGRESS" || status === "COMPLETED" ? new Date(Date.now() - 60_000) : null),
+    },
+  );
+  return { id: interview.id, candidateId, jobId, stageId, roomName: interview.roomName };
 }
 
 /** A LiveKit token as LiveKit's agent dispatch mints it (or, with `agent: false`, as a candidate's). */

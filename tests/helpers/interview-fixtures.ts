@@ -10,8 +10,7 @@ import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
 import { newId } from "@/lib/ids";
 import { defaultConfigValues } from "@/lib/interview-configs/defaults";
-import { newInvitationToken } from "@/lib/invitation-token";
-import { snapshotOf } from "@/lib/interviews/references";
+import { insertInterviewRow, type NewInterviewRow } from "@/lib/seed/interview-rows";
 
 // Rows inserted directly, so interview tests do not depend on the candidate, job and
 // campaign endpoints (built by others, at the same time).
@@ -58,28 +57,10 @@ export async function insertInterview(
   db: Db,
   ctx: Ctx,
   ref: { candidateId: string; jobId: string },
-  over: Partial<typeof interviews.$inferInsert> = {},
+  over: Partial<NewInterviewRow> = {},
 ): Promise<{ interview: Interview; token: string }> {
   const [cfg] = await db.select().from(interviewConfigs).where(eq(interviewConfigs.organizationId, ctx.organizationId));
-  const id = newId("interview");
-  const { token, hash } = newInvitationToken();
-  const [interview] = await db
-    .insert(interviews)
-    .values({
-      id,
-      organizationId: ctx.organizationId,
-      candidateId: ref.candidateId,
-      jobId: ref.jobId,
-      configId: cfg!.id,
-      configSnapshot: snapshotOf(cfg!),
-      status: "INVITED",
-      invitationTokenHash: hash,
-      expiresAt: new Date(Date.now() + 7 * 24 * 3600_000),
-      roomName: `interview-${id}`,
-      ...over,
-    })
-    .returning();
-  return { interview: interview!, token };
+  return insertInterviewRow(db, { organizationId: ctx.organizationId, ...ref, config: cfg! }, over);
 }
 
 /** A report row for the interview, made its current report (interviews.reportId). */

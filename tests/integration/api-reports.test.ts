@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/reports/[reportId]/route";
 import { interviewConfigs } from "@/db/interview-configs";
-import { interviews } from "@/db/interviews";
 import { type Report, reports } from "@/db/reports";
 import { createCandidate } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db/types";
-import { newId, randomBase62 } from "@/lib/ids";
+import { newId } from "@/lib/ids";
 import { createJob } from "@/lib/jobs/create";
+import { insertInterviewRow } from "@/lib/seed/interview-rows";
 import { evaluationFromReport } from "@/lib/reports/serialize";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestKey, createTestOrg } from "../helpers/factories";
@@ -29,18 +29,8 @@ async function insertReport(d: Db, ctx: Ctx, values: Partial<typeof reports.$inf
   const candidate = await createCandidate(d, ctx, { firstName: "A", lastName: "B", email: "a@b.example", phone: null, locale: "en", externalId: null });
   const job = await createJob(d, ctx, { title: "Engineer", description: null, location: null, externalId: null });
   const [config] = await d.select().from(interviewConfigs).where(eq(interviewConfigs.organizationId, ctx.organizationId));
-  const interviewId = newId("interview");
-  await d.insert(interviews).values({
-    id: interviewId,
-    organizationId: ctx.organizationId,
-    candidateId: candidate.id,
-    jobId: job.id,
-    configId: config!.id,
-    configSnapshot: config!,
-    invitationTokenHash: randomBase62(40),
-    expiresAt: new Date(Date.now() + 86_400_000),
-    roomName: `room-${interviewId}`,
-  });
+  const { interview } = await insertInterviewRow(d, { organizationId: ctx.organizationId, candidateId: candidate.id, jobId: job.id, config: config! }, { status: "DRAFT" });
+  const interviewId = interview.id;
   const [row] = await d.insert(reports).values({ id: newId("report"), organizationId: ctx.organizationId, interviewId, ...values }).returning();
   return row!;
 }

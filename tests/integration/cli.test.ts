@@ -56,7 +56,8 @@ describe("CLI", { timeout: 180_000 }, () => {
     const name = `Initech ${randomBase62(4)}`;
     const org = await cli("org", "create", "--name", name);
     expect(org.json.organization.slug).toBe(name.toLowerCase().replace(" ", "-"));
-    const user = await cli("user", "create", "--org", org.json.organization.slug, "--email", "Ops@Initech.example", "--password", "long-enough", "--role", "admin");
+    // --option=value works as well as --option value.
+    const user = await cli("user", "create", `--org=${org.json.organization.slug}`, "--email", "Ops@Initech.example", "--password=long-enough", "--role", "admin");
     expect(user.code).toBe(0);
     expect(user.json.user).toMatchObject({ email: "ops@initech.example", role: "admin" });
   });
@@ -75,7 +76,11 @@ describe("CLI", { timeout: 180_000 }, () => {
 
     expect((await cli("org", "create", "--name", "Umbrella", "--slug", s)).error).toMatchObject({ code: "conflict" });
     expect(await cli("org", "create")).toMatchObject({ code: 2, error: { code: "usage", message: expect.stringContaining("--name is required") } });
-    expect(await cli("org", "list", "stray")).toMatchObject({ code: 2, error: { message: expect.stringContaining('Unexpected argument "stray"') } });
+    // Options are parsed by node:util's parseArgs (strict), whose messages name the option.
+    expect(await cli("org", "list", "stray")).toMatchObject({ code: 2, error: { message: expect.stringContaining("Unexpected argument 'stray'") } });
+    expect(await cli("org", "create", "--name", "X", "--colour", "red")).toMatchObject({ code: 2, stdout: "", error: { code: "usage", message: expect.stringContaining("Unknown option '--colour'") } });
+    expect(await cli("org", "create", "--name")).toMatchObject({ code: 2, error: { code: "usage", message: expect.stringContaining("'--name <value>' argument missing") } });
+    expect(await cli("org", "create", "--name", "--slug", "x")).toMatchObject({ code: 2, error: { code: "usage", message: expect.stringContaining("'--name' argument is ambiguous") } });
     expect(await cli("jobs", "list", "--limit", "0")).toMatchObject({ code: 2, error: { message: expect.stringContaining("--limit") } });
     expect(await cli("agent", "simulate", "--interview", "int_x", "--speed", "warp")).toMatchObject({ code: 2, error: { message: expect.stringContaining("--speed") } });
 

@@ -1,15 +1,17 @@
 import { inspect } from "node:util";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { candidates } from "@/db/candidates";
 import { emails } from "@/db/emails";
 import { createCandidate } from "@/lib/candidates/create";
 import type { Ctx } from "@/lib/context";
-import { executePrepared } from "@/lib/db/prepared";
 import { sendEmailJob } from "@/lib/email/deliver";
 import { resetEnvCache } from "@/lib/env";
 import { route } from "@/lib/http/route";
+import { createTurnBody } from "@/lib/api/schemas/agent";
+import { newId } from "@/lib/ids";
 import { createInterview } from "@/lib/interviews/create";
+import { recordTurnInProgress } from "@/lib/turns/record-fast";
 import { setupTestDatabase } from "../helpers/db";
 import { createTestOrg } from "../helpers/factories";
 import { interviewWorld } from "../helpers/interview-fixtures";
@@ -73,10 +75,12 @@ describe("a database error", () => {
   it("as thrown is itself free of the values, so whatever prints it (Next, a job's last_error) cannot leak them", async () => {
     const failures: unknown[] = [];
     await d().select().from(candidates).where(eq(candidates.email, `${SECRET_EMAIL}\u0000`)).catch((err) => failures.push(err));
-    // The prepared-statement path of the turn writes bypasses Drizzle's query builder.
-    await executePrepared(d(), "select $1::text as v", [`${SECRET_NAME}\u0000`]).catch((err) => failures.push(err));
-    // A value PostgreSQL quotes in its own message.
-    await executePrepared(d(), "select $1::int as v", [SECRET_NAME]).catch((err) => failures.push(err));
+    // The turn writes' named prepared statement (lib/turns/record-fast.ts).
+    const turn = createTurnBody.parse({ turnNumber: 1, role: "agent", content: `${SECRET_NAME}\u0000` });
+    await recordTurnInProgress(d(), ctx, newId("interview"), turn).catch((err) => failures.push(err));
+    // A value PostgreSQL quotes in its own message, through a prepared query's placeholder.
+    const asNumber = d().select({ n: sql`${sql.placeholder("n")}::int`.as("n") }).from(candidates).prepare("log_redaction_int");
+    await asNumber.execute({ n: SECRET_NAME }).catch((err) => failures.push(err));
     expect(failures).toHaveLength(3);
     for (const err of failures) {
       const printed = `${inspect(err, { depth: 5, showHidden: false })}\n${(err as Error).stack}`;
