@@ -24,15 +24,14 @@ import { migratePostgres, openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
 import { env, resetEnvCache } from "@/lib/env";
 import { newId, randomBase62 } from "@/lib/ids";
-import { newInvitationToken } from "@/lib/invitation-token";
 import { findInvitation } from "@/lib/interviews/invitation-link";
-import { snapshotOf } from "@/lib/interviews/references";
 import { consentNotice } from "@/lib/invite/notice";
 import { createOrganization } from "@/lib/organizations";
 import { POST as joinRoute } from "../app/api/invite/[token]/join/route";
 import { POST as messagesRoute } from "../app/api/invite/[token]/messages/route";
 import { call } from "../tests/helpers/http";
 import { startOpenAIServer, type ChatRequest } from "../tests/helpers/openai-server";
+import { insertInterviewRow } from "@/lib/seed/interview-rows";
 
 const COUNT = Number(process.env.BENCH_INTERVIEWS ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
@@ -79,21 +78,9 @@ async function seed(database: Database) {
   const out: { id: string; token: string }[] = [];
   for (let i = 0; i < COUNT; i++) {
     const candidateId = newId("candidate");
-    const id = newId("interview");
-    const { token, hash } = newInvitationToken();
     await db.insert(candidates).values({ id: candidateId, organizationId: org.id, firstName: "Bench", lastName: `#${i}`, email: `bench${i}@example.com` });
-    await db.insert(interviews).values({
-      id,
-      organizationId: org.id,
-      candidateId,
-      jobId,
-      configId: config!.id,
-      configSnapshot: snapshotOf(config!),
-      status: "INVITED",
-      invitationTokenHash: hash,
-      expiresAt: new Date(Date.now() + 86_400_000),
-      roomName: `interview-${id}`,
-    });
+    const { interview, token } = await insertInterviewRow(db, { organizationId: org.id, candidateId, jobId, config: config! });
+    const id = interview.id;
     out.push({ id, token });
   }
   return { organizationId: org.id, interviews: out, questions: config!.questions.length };
