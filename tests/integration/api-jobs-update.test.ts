@@ -29,7 +29,6 @@ beforeAll(async () => {
 });
 const headers = () => ({ authorization: auth });
 const update = (id: string, body: unknown) => call(patch, { method: "PATCH", path: `/api/v1/jobs/${id}`, params: { id }, headers: headers(), body });
-const del = (id: string) => call(archive, { method: "DELETE", path: `/api/v1/jobs/${id}`, params: { id }, headers: headers() });
 const read = (id: string) => call(getOne, { path: `/api/v1/jobs/${id}`, params: { id }, headers: headers() });
 const ids = async (qs: string) => (await call(list, { path: `/api/v1/jobs${qs}`, headers: headers() })).json.data.map((j: { id: string }) => j.id);
 const auditOf = (id: string) => d().select({ action: auditEvents.action, data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.organizationId, ctx.organizationId)));
