@@ -40,7 +40,7 @@ test("a recruiter creates a job, edits it, finds it in the list, and archives it
   await expect(page.getByTestId("job-row")).toHaveCount(1);
   await expect(page.getByTestId("job-row")).toContainText(`Senior QA Engineer ${stamp}`);
 
-  await page.getByRole("link", { name: `Senior QA Engineer ${stamp}` }).click();
+  await page.getByRole("link", { name: `Senior QA Engineer ${stamp}`, exact: true }).click();
   await page.getByRole("button", { name: "Archive" }).click();
   await page.getByRole("button", { name: "Archive the job" }).click();
   await expect(page.getByTestId("job-archived")).toBeVisible();
