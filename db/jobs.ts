@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, ts, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
 // Job postings. (Background work lives in background_jobs.)
@@ -15,6 +15,9 @@ export const jobs = pgTable(
     description: text("description"),
     location: text("location"),
     externalId: text("external_id"),
+    // Set when the job is archived: it leaves pickers and the default lists; its interviews,
+    // campaigns and reports stay as they are.
+    archivedAt: ts("archived_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -25,6 +28,11 @@ export const jobs = pgTable(
     // GET /api/v1/jobs and the console list: newest first, id as tie-breaker, read backwards
     // (see candidates_org_created_idx for why the columns are ascending).
     index("jobs_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    // The default job lists (API and console) and the pickers show active jobs only: the same
+    // newest-first order over the organisation's unarchived jobs.
+    index("jobs_org_active_created_idx")
+      .on(t.organizationId, t.createdAt, t.id)
+      .where(sql`${t.archivedAt} is null`),
     // An applicant tracker syncs by its own id; one job per external id and organisation.
     uniqueIndex("jobs_org_external_id_key")
       .on(t.organizationId, t.externalId)

@@ -1,4 +1,4 @@
-import { Columns3, LayoutDashboard, MessagesSquare, type LucideIcon } from "lucide-react";
+import { Briefcase, Columns3, LayoutDashboard, MessagesSquare, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = { href: string; key: "dashboard" | "interviews" | "compare" | "jobs" | "candidates" | "campaigns" | "configurations" | "settings"; icon: LucideIcon };
 
@@ -8,6 +8,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", key: "dashboard", icon: LayoutDashboard },
   { href: "/interviews", key: "interviews", icon: MessagesSquare },
   { href: "/compare", key: "compare", icon: Columns3 },
+  { href: "/jobs", key: "jobs", icon: Briefcase },
+  { href: "/candidates", key: "candidates", icon: Users },
 ];
 
 export const isActive = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));

@@ -1,4 +1,4 @@
-import { candidateListQuery, candidateSchema, createCandidateBody } from "@/lib/api/schemas/candidates";
+import { candidateListQuery, candidateSchema, createCandidateBody, updateCandidateBody } from "@/lib/api/schemas/candidates";
 import { idParams, listEnvelope } from "@/lib/api/schemas/common";
 import { defineOperation } from "@/lib/openapi/operation";
 
@@ -42,4 +42,21 @@ export const getCandidate = defineOperation({
   params: idParams("candidate"),
   resource: "Candidate",
   responses: { 200: { description: "The candidate.", schema: candidateSchema } },
+});
+
+export const updateCandidate = defineOperation({
+  method: "patch",
+  path: "/api/v1/candidates/{id}",
+  operationId: "updateCandidate",
+  summary: "Update a candidate",
+  description:
+    "Only the fields sent change, with the rules of creation (e-mail in lower case, locale in canonical case); `null` clears `phone` or `externalId`. Links already sent keep working; the next invitation goes to the new address. An `externalId` already used by another candidate of the organisation is a 409 naming it.",
+  tag,
+  scope: "candidates:write",
+  params: idParams("candidate"),
+  resource: "Candidate",
+  body: updateCandidateBody,
+  bodyExample: { email: "ada@example.org", phone: null },
+  responses: { 200: { description: "The candidate as it is now.", schema: candidateSchema } },
+  errors: [409],
 });

@@ -98,7 +98,7 @@ function search(q: string): SQL {
   )!;
 }
 
-async function withScores(db: Db, ctx: Ctx, items: InterviewListItem[]): Promise<ConsoleListRow[]> {
+export async function withScores(db: Db, ctx: Ctx, items: InterviewListItem[]): Promise<ConsoleListRow[]> {
   const ids = items.map((i) => i.reportId).filter((id): id is string => id !== null);
   // Independent reads, side by side: each is a round trip the page would otherwise wait for twice.
   const [found, decisions] = await Promise.all([

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { jobs } from "@/db/jobs";
 import type { JobListQuery } from "@/lib/api/schemas/jobs";
 import type { Ctx } from "@/lib/context";
@@ -29,6 +29,11 @@ export async function getJob(db: Db, ctx: Ctx, id: string) {
 export async function listJobs(db: Db, ctx: Ctx, query: JobListQuery) {
   const filters: SQL[] = [inOrg(jobs, ctx)];
   if (query.externalId !== undefined) filters.push(eq(jobs.externalId, query.externalId));
+  const archived = query.archived ?? (query.externalId !== undefined ? "all" : "false");
+  if (archived !== "all") filters.push(archivedFilter(archived === "true"));
   const { rows, total } = await newestFirstPage(db, jobs, and(...filters), query);
   return { items: rows.map(serializeJob), total };
 }
+
+/** Active jobs (read from jobs_org_active_created_idx) or archived ones. */
+export const archivedFilter = (archived: boolean): SQL => (archived ? isNotNull(jobs.archivedAt) : isNull(jobs.archivedAt));

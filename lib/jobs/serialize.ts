@@ -10,6 +10,7 @@ export function serializeJob(row: Job): JobResource {
     description: row.description,
     location: row.location,
     externalId: row.externalId,
+    archivedAt: iso(row.archivedAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   });

@@ -39,6 +39,7 @@ describe("POST /api/v1/jobs", () => {
       description: null,
       location: "Lyon",
       externalId: null,
+      archivedAt: null,
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: expect.stringMatching(/Z$/),
     });

@@ -42,6 +42,16 @@ export const createCandidateBody = z.object({
   externalId: externalIdSchema.nullish().transform((v) => v ?? null),
 });
 
+/** A partial update: only the fields sent change; `null` clears an optional one. */
+export const updateCandidateBody = z.object({
+  firstName: createCandidateBody.shape.firstName.optional(),
+  lastName: createCandidateBody.shape.lastName.optional(),
+  email: emailSchema.optional(),
+  phone: createCandidateBody.shape.phone.optional(),
+  locale: localeSchema.optional(),
+  externalId: externalIdSchema.nullable().optional(),
+});
+
 export const candidateListQuery = paginationQuery.extend({
   email: emailSchema.optional().describe("Only candidates with this e-mail address (case-insensitive)"),
   externalId: externalIdSchema.optional().describe("Only the candidate with this external id"),
@@ -60,5 +70,6 @@ export const candidateSchema = z.object({
 });
 
 export type CreateCandidateInput = z.output<typeof createCandidateBody>;
+export type UpdateCandidateInput = z.output<typeof updateCandidateBody>;
 export type CandidateListQuery = z.output<typeof candidateListQuery>;
 export type CandidateResource = z.infer<typeof candidateSchema>;

@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "jobs_org_active_created_idx" ON "jobs" USING btree ("organization_id","created_at","id") WHERE "jobs"."archived_at" is null;
