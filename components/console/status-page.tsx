@@ -6,6 +6,8 @@ import { Brand } from "./brand";
 export function StatusPage({ icon: Icon, code, title, body, action }: { icon: LucideIcon; code?: string; title: string; body: ReactNode; action?: ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 py-10 text-center">
+      {/* Next gives these pages no metadata of their own: React puts this title in the head. */}
+      <title>{`${title} · Parley`}</title>
       <Brand />
       <Icon className="mt-6 size-10 text-muted-foreground" aria-hidden />
       {code ? <p className="text-sm font-semibold tracking-widest text-muted-foreground">{code}</p> : null}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { simulateInterview } from "@/lib/agent/simulator";
-import { E2E_AGENT_SECRET } from "../../playwright.config";
+import { CONSOLE_SESSION, E2E_AGENT_SECRET } from "../../playwright.config";
 import { checkPage } from "../support/axe";
 
 test.describe.configure({ mode: "serial" });
@@ -70,7 +70,7 @@ test("an interview id that names nothing in this organisation is a 404 page", as
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("the console speaks French when the user chooses it", async ({ page }, testInfo) => {
+test("the console speaks French when the user chooses it", async ({ browser, page }, testInfo) => {
   await page.goto("/");
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitemradio", { name: "Français" }).click();
@@ -78,6 +78,12 @@ test("the console speaks French when the user chooses it", async ({ page }, test
   await page.goto("/interviews");
   await expect(page.getByRole("heading", { name: "Entretiens" })).toBeVisible();
   await checkPage(page, testInfo, "interviews-fr");
+  // The choice is stored on the user: another browser of theirs, without the cookie, speaks French too.
+  const other = await browser.newContext({ storageState: CONSOLE_SESSION });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto("/");
+  await expect(elsewhere.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  await other.close();
   // Back to English for the other specs of this browser's user.
   await page.getByRole("button", { name: /Menu du compte/ }).first().click();
   await page.getByRole("menuitemradio", { name: "English" }).click();

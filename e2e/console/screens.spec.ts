@@ -74,7 +74,6 @@ const screens: Screen[] = [
   { name: "not-found", path: () => "/interviews/int_0000000000000000000000", status: 404, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() },
 ];
 
-test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   // The demo seed's completed interview (it has a report) and its job.
