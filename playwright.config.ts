@@ -7,8 +7,8 @@ import { sessionFile } from "./e2e/support/sessions";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const E2E_AGENT_SECRET = "e2e-agent-secret-0123456789abcdef";
-// Every console spec signs in from 127.0.0.1, most of them as the demo user: the sign-in limits
-// must leave a whole run (retries included) room, while sessions.spec.ts still reaches the
+// Sign-ins come from 127.0.0.1 (each setup once per role, the form's test, sessions.spec.ts): the
+// limits must leave a whole run (retries included) room, while sessions.spec.ts still reaches the
 // per-e-mail one with an e-mail of its own.
 export const E2E_SIGN_IN_LIMIT_PER_EMAIL = 25;
 // Each project's setup signs in once per role and stores the session beside the server's folder
