@@ -76,9 +76,9 @@ const screens: Screen[] = [
 
 
 test.beforeAll(async ({ browser }) => {
-  // The demo seed's completed interview (it has a report) and its job.
+  // The demo seed's completed interview (it has a report; other specs complete more) and its job.
   const page = await (await browser.newContext({ storageState: CONSOLE_SESSION })).newPage();
-  await page.goto("/interviews?status=COMPLETED");
+  await page.goto("/interviews?status=COMPLETED&q=Amara");
   const href = await page.getByTestId("interview-row").first().getByRole("link").first().getAttribute("href");
   interviewId = href!.split("/interviews/")[1]!;
   await page.goto("/compare");
@@ -125,7 +125,12 @@ for (const width of WIDTHS)
             }
             await checkPage(tab, testInfo, `${screen.name}-${width}px-${theme}-${language}`);
             if (process.env.E2E_README_SCREENSHOTS && width === 1280 && theme === "light" && language === "en" && (screen.name === "interview" || screen.name === "report")) {
-              fs.writeFileSync(`docs/screenshots/${screen.name}.png`, await tab.screenshot({ fullPage: true }));
+              // A viewport as tall as the page rather than a full-page capture, which paints the
+              // sticky sidebar's panel only as far down as the first screen.
+              const height = await tab.evaluate(() => document.scrollingElement!.scrollHeight);
+              await tab.setViewportSize({ width, height });
+              fs.writeFileSync(`docs/screenshots/${screen.name}.png`, await tab.screenshot());
+              await tab.setViewportSize({ width, height: 800 });
             }
           });
         }
