@@ -1,15 +1,20 @@
 import { defineConfig } from "@playwright/test";
 import { API_BASE_URL, API_DATA_DIR, API_PORT } from "./e2e/support/api";
+import { sessionFile } from "./e2e/support/sessions";
 
 // End-to-end tests run against `next start` (build first) on a fresh embedded database, in
 // Debian's chromium: Playwright cannot download its own browsers on these machines.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const E2E_AGENT_SECRET = "e2e-agent-secret-0123456789abcdef";
-// Every console spec signs in from 127.0.0.1, most of them as the demo user: the sign-in limits
-// must leave a whole run (retries included) room, while sessions.spec.ts still reaches the
+// Sign-ins come from 127.0.0.1 (each setup once per role, the form's test, sessions.spec.ts): the
+// limits must leave a whole run (retries included) room, while sessions.spec.ts still reaches the
 // per-e-mail one with an e-mail of its own.
 export const E2E_SIGN_IN_LIMIT_PER_EMAIL = 25;
+// Each project's setup signs in once per role and stores the session beside the server's folder
+// (not in it: the folder is emptied when the server starts); the specs start signed in from it.
+export const CONSOLE_SESSION = sessionFile(E2E_DATA_DIR, "owner");
+export const ACCESS_SESSIONS = { owner: sessionFile(API_DATA_DIR, "owner"), viewer: sessionFile(API_DATA_DIR, "viewer"), outsider: sessionFile(API_DATA_DIR, "outsider") };
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 const launchOptions = {
@@ -48,11 +53,13 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "console", testMatch: /console\/.*\.spec\.ts/ },
+    { name: "console-setup", testMatch: /setup\/console\.setup\.ts/ },
+    { name: "console", testMatch: /console\/.*\.spec\.ts/, dependencies: ["console-setup"], use: { storageState: CONSOLE_SESSION } },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
     // Roles and tenancy in the console, on the API server's folder (it has a viewer, a second
     // organisation and an API key to read results with).
-    { name: "access", testMatch: /access\/.*\.spec\.ts/, use: { baseURL: API_BASE_URL } },
+    { name: "access-setup", testMatch: /setup\/access\.setup\.ts/, use: { baseURL: API_BASE_URL } },
+    { name: "access", testMatch: /access\/.*\.spec\.ts/, dependencies: ["access-setup"], use: { baseURL: API_BASE_URL } },
     // The candidate's page from the invitation link, on the API server's folder (its API key
     // creates the interviews), with fake media; the voice room is the fake one (see README).
     {

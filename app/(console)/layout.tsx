@@ -26,13 +26,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {t("skipToContent")}
         </a>
         <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
-          <aside data-print="hide" className="sticky top-0 hidden h-dvh flex-col gap-5 border-r bg-sidebar p-4 md:flex">
-            <Brand />
-            <p className="truncate px-1 text-xs font-medium uppercase tracking-wide text-muted-foreground" data-testid="organization-name">
-              {organization.name}
-            </p>
-            <ConsoleNav />
-            <div className="mt-auto">{menu}</div>
+          {/* The panel spans the page's whole height; its content stays in view while the page scrolls. */}
+          <aside data-print="hide" className="hidden border-r bg-sidebar md:block">
+            <div className="sticky top-0 flex h-dvh flex-col gap-5 p-4">
+              <Brand />
+              <p className="truncate px-1 text-xs font-medium uppercase tracking-wide text-muted-foreground" data-testid="organization-name">
+                {organization.name}
+              </p>
+              <ConsoleNav />
+              <div className="mt-auto">{menu}</div>
+            </div>
           </aside>
           <div className="flex min-w-0 flex-col">
             <header data-print="hide" className="sticky top-0 z-40 flex items-center justify-between gap-2 border-b bg-background/95 px-3 py-2 backdrop-blur md:hidden">

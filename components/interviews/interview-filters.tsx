@@ -35,8 +35,11 @@ export function InterviewFilters({ job, campaign }: { job: Option | null; campai
   }, [q, params.q, setParams]);
 
   return (
-    <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(0,1fr))]" aria-busy={pending} data-print="hide">
-      <div className="grid gap-1.5">
+    // Two columns on a phone (search and sort span both) so the filters do not push the table a
+    // screen down, two rows of four beside the sidebar, one row on a wide screen: never so
+    // narrow that "All campaigns" is cut.
+    <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(0,1fr))]" aria-busy={pending} data-print="hide">
+      <div className="col-span-2 grid gap-1.5 2xl:col-span-1">
         <Label htmlFor="filter-q">{t("search")}</Label>
         <div className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
@@ -53,7 +56,7 @@ export function InterviewFilters({ job, campaign }: { job: Option | null; campai
         <Label htmlFor="filter-to">{t("to")}</Label>
         <Input id="filter-to" type="date" value={params.to ?? ""} onChange={(e) => set({ to: e.target.value || null })} />
       </div>
-      <div className="grid gap-1.5">
+      <div className="col-span-2 grid gap-1.5 2xl:col-span-1">
         <Label htmlFor="filter-sort">{t("sort")}</Label>
         <NativeSelect id="filter-sort" value={params.sort ?? "newest"} onChange={(e) => set({ sort: e.target.value === "newest" ? null : e.target.value })}>
           <option value="newest">{t("sortNewest")}</option>

@@ -8,7 +8,19 @@ import { StatusBadge } from "./status-badge";
 
 export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
   const [t, ti, format] = await Promise.all([getTranslations("interviews"), getTranslations("interview"), getFormatter()]);
-  const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium" }) : "–");
+  // This year's dates without the year, so the whole table fits beside the sidebar at 1280 px;
+  // the full date is on hover and for screen readers' <time>.
+  const thisYear = new Date().getFullYear();
+  const date = (iso: string | null) => {
+    if (!iso) return "–";
+    const d = new Date(iso);
+    const full = format.dateTime(d, { dateStyle: "medium" });
+    return (
+      <time dateTime={iso} title={full}>
+        {d.getFullYear() === thisYear ? format.dateTime(d, { month: "short", day: "numeric" }) : full}
+      </time>
+    );
+  };
   return (
     <Table data-testid="interviews-table">
       <TableHeader>
@@ -19,8 +31,7 @@ export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
           <TableHead>{t("invited")}</TableHead>
           <TableHead>{t("started")}</TableHead>
           <TableHead>{t("ended")}</TableHead>
-          <TableHead className="text-right">{t("score")}</TableHead>
-          <TableHead>{t("recommendation")}</TableHead>
+          <TableHead>{t("score")}</TableHead>
           <TableHead>{t("decision")}</TableHead>
         </TableRow>
       </TableHeader>
@@ -33,17 +44,27 @@ export async function InterviewTable({ rows }: { rows: ConsoleListRow[] }) {
               </Link>
               <div className="text-xs text-muted-foreground">{row.candidate.email}</div>
             </TableCell>
-            <TableCell className="max-w-48 truncate">{row.job.title}</TableCell>
+            <TableCell className="max-w-40 truncate" title={row.job.title}>
+              {row.job.title}
+            </TableCell>
             <TableCell>
               <StatusBadge status={row.status} />
             </TableCell>
             <TableCell className="whitespace-nowrap">{date(row.invitedAt)}</TableCell>
             <TableCell className="whitespace-nowrap">{date(row.startedAt)}</TableCell>
             <TableCell className="whitespace-nowrap">{date(row.endedAt)}</TableCell>
-            <TableCell className="text-right tabular-nums">
+            {/* The AI's recommendation under its score: one column fewer for the table to fit. */}
+            <TableCell className="tabular-nums">
               {row.report?.overallScore == null ? "–" : format.number(row.report.overallScore, { maximumFractionDigits: 1 })}
+              {row.report?.recommendation ? (
+                <div className="mt-1">
+                  <Badge tone="info" className="whitespace-nowrap" title={t("recommendation")}>
+                    <span className="sr-only">{t("recommendation")}: </span>
+                    {ti(`recommendation.${row.report.recommendation}` as "recommendation.YES")}
+                  </Badge>
+                </div>
+              ) : null}
             </TableCell>
-            <TableCell>{row.report?.recommendation ? <Badge tone="info">{ti(`recommendation.${row.report.recommendation}` as "recommendation.YES")}</Badge> : "–"}</TableCell>
             <TableCell>
               <DecisionSummary decision={row.decision} compact />
             </TableCell>

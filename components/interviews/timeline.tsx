@@ -4,7 +4,7 @@ import { CheckCircle2, Circle } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { InterviewView } from "@/lib/console/interview-view";
 
-type Step = { key: string; label: string; at: string | null; detail?: string };
+type Step = { key: string; label: string; at: string | null; detail?: string; done?: boolean };
 
 /** Created → invited → e-mail delivered → started → ended → report ready → decision. */
 export function Timeline({ view }: { view: InterviewView }) {
@@ -19,6 +19,8 @@ export function Timeline({ view }: { view: InterviewView }) {
       label: email.emailStatus === "OUTBOX" ? t("emailOutbox") : email.emailStatus === "FAILED" ? t("emailFailed") : t("emailSent"),
       at: email.emailSentAt ?? (email.emailStatus === "OUTBOX" || email.emailStatus === "FAILED" ? view.invitedAt : null),
       detail: email.emailError ?? undefined,
+      // SENT with no e-mail row to date it (e.g. the demo seed): delivered all the same, as the details say.
+      done: email.emailStatus === "SENT",
     },
     { key: "started", label: t("started"), at: view.startedAt },
     view.cancelledAt ? { key: "cancelled", label: t("cancelled"), at: view.cancelledAt } : { key: "ended", label: t("ended"), at: view.endedAt },
@@ -28,7 +30,7 @@ export function Timeline({ view }: { view: InterviewView }) {
   return (
     <ol className="grid gap-3" aria-label={t("label")} data-testid="timeline">
       {steps.map((step) => {
-        const done = step.at !== null;
+        const done = step.at !== null || step.done === true;
         const Icon = done ? CheckCircle2 : Circle;
         return (
           <li key={step.key} className="flex gap-2.5" data-done={done}>

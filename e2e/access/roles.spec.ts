@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { apiKey, OUTSIDER, VIEWER } from "../support/api";
+import { apiKey } from "../support/api";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
+import { ACCESS_SESSIONS } from "../../playwright.config";
 
 // Roles and tenancy are checked on the server: a viewer's page shows no action, and the same
 // server action forged from the viewer's session is refused; another organisation's member gets
@@ -14,10 +14,9 @@ let reportId = "";
 let ownerDecisionId = "";
 let forged: { url: string; headers: Record<string, string>; body: string } | undefined;
 
-async function pageAs(browser: Browser, credentials?: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, credentials);
-  return page;
+/** A page signed in as the role, from the session access.setup.ts stored for it. */
+async function pageAs(browser: Browser, role: keyof typeof ACCESS_SESSIONS = "owner"): Promise<Page> {
+  return (await browser.newContext({ storageState: ACCESS_SESSIONS[role] })).newPage();
 }
 
 const api = (page: Page, path: string) => page.request.get(path, { headers: { authorization: `Bearer ${apiKey()}` } });
@@ -47,7 +46,7 @@ test("the owner records a decision from the report page, and the public API show
 });
 
 test("a viewer sees no action, and the owner's server action forged from the viewer's session is refused", async ({ browser }, testInfo) => {
-  const viewer = await pageAs(browser, VIEWER);
+  const viewer = await pageAs(browser, "viewer");
   await viewer.goto(`/interviews/${interviewId}/report`);
   await expect(viewer.getByTestId("current-decision")).toContainText("Hold");
   await expect(viewer.getByRole("button", { name: /decision/i })).toHaveCount(0);
@@ -71,7 +70,7 @@ test("a viewer sees no action, and the owner's server action forged from the vie
 });
 
 test("a member of another organisation gets a 404 for a URL copied from the first", async ({ browser }) => {
-  const outsider = await pageAs(browser, OUTSIDER);
+  const outsider = await pageAs(browser, "outsider");
   for (const path of [`/interviews/${interviewId}`, `/interviews/${interviewId}/report`]) {
     const res = await outsider.goto(path);
     expect(res?.status(), path).toBe(404);

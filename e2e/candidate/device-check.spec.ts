@@ -31,8 +31,8 @@ test("the device check: browser supported, a level meter that moves with the (fa
   await expect(page.getByRole("button", { name: "Join the interview" })).toBeEnabled();
   await checkPage(page, testInfo, "candidate-device-check");
   // The README's picture, taken while the fake microphone beeps: rewritten only on request
-  // (UPDATE_SCREENSHOTS=1), so a test run leaves the checkout as it found it.
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
+  // (E2E_README_SCREENSHOTS=1), so a test run leaves the checkout as it found it.
+  if (process.env.E2E_README_SCREENSHOTS === "1") {
     await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 10_000, intervals: [50] }).toBeGreaterThan(30);
     await page.screenshot({ path: "docs/screenshots/candidate-device-check.png", fullPage: true });
   }

@@ -1,6 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
 
 /** The number in a chart table's row, by the row's header text and the column (1 = first number). */
 async function cell(table: Locator, row: string | RegExp, column = 1): Promise<string> {
@@ -8,7 +7,6 @@ async function cell(table: Locator, row: string | RegExp, column = 1): Promise<s
 }
 
 test("the dashboard's charts carry their numbers in tables; compare shows the demo job's completed interview, each score linked to its evidence", async ({ page }, testInfo) => {
-  await signIn(page);
   await page.goto("/");
   await expect(page.getByTestId("count-COMPLETED")).toContainText("1");
 

@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
 
 test("a recruiter records a decision that departs from the AI's recommendation; the reason is required and the decision shows everywhere", async ({ page }, testInfo) => {
-  await signIn(page);
   await page.goto("/interviews?status=COMPLETED");
   await page.getByTestId("interview-row").getByRole("link").first().click();
   await page.waitForURL(/\/interviews\/int_\w+$/);

@@ -1,13 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { simulateInterview } from "@/lib/agent/simulator";
-import { E2E_AGENT_SECRET } from "../../playwright.config";
+import { CONSOLE_SESSION, E2E_AGENT_SECRET } from "../../playwright.config";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
 
 test.describe.configure({ mode: "serial" });
 
 test("the interview list filters by status in the URL and opens an interview", async ({ page }, testInfo) => {
-  await signIn(page);
   await page.goto("/interviews");
   await expect(page.getByTestId("interview-row")).toHaveCount(6);
   await checkPage(page, testInfo, "interviews");
@@ -22,7 +20,6 @@ test("the interview list filters by status in the URL and opens an interview", a
 });
 
 test("a completed interview's report links each quote to its highlighted turn", async ({ page }, testInfo) => {
-  await signIn(page);
   await page.goto("/interviews?status=COMPLETED");
   await page.getByTestId("interview-row").getByRole("link").first().click();
   await expect(page.getByTestId("transcript")).toBeVisible();
@@ -46,7 +43,6 @@ test("a completed interview's report links each quote to its highlighted turn", 
 });
 
 test("the server-rendered page already holds the turns; new turns appear live without a reload", async ({ page, baseURL }, testInfo) => {
-  await signIn(page);
   await page.goto("/interviews?status=INVITED");
   await page.getByTestId("interview-row").getByRole("link").first().click();
   // The list shows status badges too: wait for the interview's own page before reading its id.
@@ -69,14 +65,12 @@ test("the server-rendered page already holds the turns; new turns appear live wi
 });
 
 test("an interview id that names nothing in this organisation is a 404 page", async ({ page }) => {
-  await signIn(page);
   const res = await page.goto("/interviews/int_0000000000000000000000");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("the console speaks French when the user chooses it", async ({ page }, testInfo) => {
-  await signIn(page);
+test("the console speaks French when the user chooses it", async ({ browser, page }, testInfo) => {
   await page.goto("/");
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitemradio", { name: "Français" }).click();
@@ -84,6 +78,12 @@ test("the console speaks French when the user chooses it", async ({ page }, test
   await page.goto("/interviews");
   await expect(page.getByRole("heading", { name: "Entretiens" })).toBeVisible();
   await checkPage(page, testInfo, "interviews-fr");
+  // The choice is stored on the user: another browser of theirs, without the cookie, speaks French too.
+  const other = await browser.newContext({ storageState: CONSOLE_SESSION });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto("/");
+  await expect(elsewhere.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  await other.close();
   // Back to English for the other specs of this browser's user.
   await page.getByRole("button", { name: /Menu du compte/ }).first().click();
   await page.getByRole("menuitemradio", { name: "English" }).click();

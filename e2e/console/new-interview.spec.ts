@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
 
 test("a recruiter creates an interview for a new candidate from the form and gets the link and the e-mail's status", async ({ page }, testInfo) => {
-  await signIn(page);
   await page.goto("/interviews");
   await page.getByRole("link", { name: "New interview" }).click();
   await expect(page.getByRole("heading", { name: "New interview" })).toBeVisible();

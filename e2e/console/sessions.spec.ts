@@ -1,6 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { E2E_SIGN_IN_LIMIT_PER_EMAIL } from "../../playwright.config";
 import { signIn, signInWithForm } from "../support/login";
+import { SIGNED_OUT } from "../support/sessions";
+
+// Both tests end or exhaust sign-ins: they start signed out and use sessions of their own, never
+// the stored one the other specs share.
+test.use({ storageState: SIGNED_OUT });
 
 test("signing out ends the session: the old cookie no longer opens the console", async ({ page, context }) => {
   await signIn(page);
