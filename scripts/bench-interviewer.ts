@@ -6,11 +6,7 @@
 //   npm run bench:interviewer                    # embedded database (PGlite, in memory)
 //   npm run bench:interviewer -- --pg            # a scratch database on PARLEY_TEST_PG_URL
 //   BENCH_INTERVIEWS=100 BENCH_LATENCY_MS=500 npm run bench:interviewer
-import { PGlite } from "@electric-sql/pglite";
 import { and, eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
-import postgres from "postgres";
 import { candidates } from "@/db/candidates";
 import { interviewConfigs } from "@/db/interview-configs";
 import { interviewMessages } from "@/db/interview-messages";
@@ -18,11 +14,8 @@ import { interviewTurns } from "@/db/interview-turns";
 import { interviews } from "@/db/interviews";
 import { jobs } from "@/db/jobs";
 import { setDatabase } from "@/lib/db/client";
-import { migrationsFolder } from "@/lib/db/migrations";
-import { wrapPglite } from "@/lib/db/pglite";
-import { migratePostgres, openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
-import { env, resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/env";
 import { newId, randomBase62 } from "@/lib/ids";
 import { findInvitation } from "@/lib/interviews/invitation-link";
 import { consentNotice } from "@/lib/invite/notice";
@@ -32,6 +25,7 @@ import { POST as messagesRoute } from "../app/api/invite/[token]/messages/route"
 import { call } from "../tests/helpers/http";
 import { startOpenAIServer, type ChatRequest } from "../tests/helpers/openai-server";
 import { insertInterviewRow } from "@/lib/seed/interview-rows";
+import { openScratchDatabase } from "./bench/scratch-database";
 
 const COUNT = Number(process.env.BENCH_INTERVIEWS ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
@@ -43,31 +37,6 @@ const ANSWERS = [
   "During an outage I bisected a bad deploy in twenty minutes and rolled it back.",
   "I want to own a service end to end and mentor a junior engineer.",
 ];
-
-async function openScratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!usePostgres) {
-    const client = await PGlite.create();
-    await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
-    const database = wrapPglite(client, "memory");
-    return { database, drop: () => database.close() };
-  }
-  const adminUrl = process.env.PARLEY_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `parley_bench_${randomBase62(8).toLowerCase()}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migratePostgres(url.toString());
-  const database = openPostgres(url.toString(), { max: env().DATABASE_POOL_MAX });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function seed(database: Database) {
   const db = database.db;
@@ -99,7 +68,7 @@ async function main() {
   process.env.OPENAI_BASE_URL = server.baseUrl;
   process.env.LOG_LEVEL ??= "warn";
   resetEnvCache();
-  const { database, drop } = await openScratchDatabase();
+  const { database, drop } = await openScratchDatabase({ postgres: usePostgres });
   setDatabase(database);
   try {
     const world = await seed(database);

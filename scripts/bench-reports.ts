@@ -5,11 +5,7 @@
 //   npm run bench:reports                        # embedded database (PGlite, in memory)
 //   npm run bench:reports -- --pg                # a scratch database on PARLEY_TEST_PG_URL
 //   BENCH_INTERVIEWS=500 BENCH_LATENCY_MS=500 REPORT_CONCURRENCY=8 npm run bench:reports
-import { PGlite } from "@electric-sql/pglite";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
-import postgres from "postgres";
 import { backgroundJobs } from "@/db/background-jobs";
 import { candidates } from "@/db/candidates";
 import { interviewConfigs } from "@/db/interview-configs";
@@ -19,9 +15,6 @@ import { jobs } from "@/db/jobs";
 import { reports } from "@/db/reports";
 import { finalizeInterview } from "@/lib/agent/finalize";
 import type { Ctx } from "@/lib/context";
-import { migrationsFolder } from "@/lib/db/migrations";
-import { wrapPglite } from "@/lib/db/pglite";
-import { migratePostgres, openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
 import { env, resetEnvCache } from "@/lib/env";
 import { newId, randomBase62 } from "@/lib/ids";
@@ -32,35 +25,11 @@ import { startWorker } from "@/lib/queue/worker";
 import { COMPLETED_TRANSCRIPT } from "@/lib/seed/demo-data";
 import { insertInterviewRow } from "@/lib/seed/interview-rows";
 import { startOpenAIServer } from "../tests/helpers/openai-server";
+import { openScratchDatabase } from "./bench/scratch-database";
 
 const COUNT = Number(process.env.BENCH_INTERVIEWS ?? 200);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
 const usePostgres = process.argv.includes("--pg");
-
-async function openScratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!usePostgres) {
-    const client = await PGlite.create();
-    await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
-    const database = wrapPglite(client, "memory");
-    return { database, drop: () => database.close() };
-  }
-  const adminUrl = process.env.PARLEY_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `parley_bench_${randomBase62(8).toLowerCase()}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migratePostgres(url.toString());
-  const database = openPostgres(url.toString(), { max: env().DATABASE_POOL_MAX });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 /** COUNT interviews IN_PROGRESS with the demo transcript, ready for the agent's finalize. */
 async function seedInterviews(database: Database): Promise<{ ctx: Ctx; ids: string[] }> {
@@ -100,7 +69,7 @@ async function main() {
   process.env.OPENAI_BASE_URL = server.baseUrl;
   process.env.LOG_LEVEL ??= "warn";
   resetEnvCache();
-  const { database, drop } = await openScratchDatabase();
+  const { database, drop } = await openScratchDatabase({ postgres: usePostgres });
   const db = database.db;
   const concurrency = env().REPORT_CONCURRENCY;
   try {

@@ -3,11 +3,12 @@
 import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { parseAsString, useQueryStates } from "nuqs";
-import { useEffect, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { OptionField } from "@/components/console/option-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Option } from "@/lib/console/pickers";
+import { useTypedSearch } from "@/components/console/list-search";
 
 const filterParsers = {
   q: parseAsString,
@@ -24,15 +25,8 @@ export function InterviewFilters({ job, campaign }: { job: Option | null; campai
   const t = useTranslations("interviews");
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(filterParsers, { shallow: false, startTransition });
-  const [q, setQ] = useState(params.q ?? "");
+  const [q, setQ] = useTypedSearch(params.q, setParams);
   const set = (patch: Partial<Record<keyof typeof filterParsers, string | null>>) => void setParams({ ...patch, page: null });
-
-  // Search as the user types, once they pause.
-  useEffect(() => {
-    if ((params.q ?? "") === q) return;
-    const timer = setTimeout(() => void setParams({ q: q || null, page: null }), 350);
-    return () => clearTimeout(timer);
-  }, [q, params.q, setParams]);
 
   return (
     // Two columns on a phone (search and sort span both) so the filters do not push the table a

@@ -1,4 +1,4 @@
-import { MessagesSquare, Plus } from "lucide-react";
+import { MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/console/auto-refresh";
@@ -13,6 +13,8 @@ import { CONSOLE_PAGE_SIZE, consoleListParams, listConsoleInterviews } from "@/l
 import { pickerChoice } from "@/lib/console/pickers";
 import { canAct, requireConsole } from "@/lib/console/session";
 import { countInterviewsByStatus } from "@/lib/interviews/stats";
+import { ListPager, listHref } from "@/components/console/list-pager";
+import { CreateLink } from "@/components/console/create-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("interviews"))("title") };
@@ -20,17 +22,7 @@ export async function generateMetadata() {
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** The same page with some parameters changed (page back to 1 unless it is the page that changes). */
-function hrefWith(search: Search, patch: Record<string, string | null>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(search)) if (typeof v === "string" && k !== "page") params.set(k, v);
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) params.delete(k);
-    else params.set(k, v);
-  }
-  const qs = params.toString();
-  return qs ? `/interviews?${qs}` : "/interviews";
-}
+const hrefWith = (search: Search, patch: Record<string, string | null>) => listHref("/interviews", search, patch);
 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const [search, { db, ctx, user }] = await Promise.all([searchParams, requireConsole()]);
@@ -44,7 +36,6 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
     pickerChoice(db, ctx, "campaign", params.campaign),
   ]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
-  const totalPages = Math.max(1, Math.ceil(list.total / CONSOLE_PAGE_SIZE));
   const tabs: { key: string | null; label: string; n: number }[] = [{ key: null, label: t("all"), n: all }, ...interviewStatus.enumValues.map((s) => ({ key: s, label: tStatus(s), n: counts[s] }))];
 
   return (
@@ -55,12 +46,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         description={t(list.totalExact ? "subtitle" : "subtitleAtLeast", { n: list.total })}
         actions={
           canAct(user.role) ? (
-            <Button asChild>
-              <Link href="/interviews/new">
-                <Plus aria-hidden />
-                {t("new")}
-              </Link>
-            </Button>
+            <CreateLink href="/interviews/new" label={t("new")} />
           ) : null
         }
       />
@@ -88,25 +74,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
       {list.rows.length ? (
         <>
           <InterviewTable rows={list.rows} />
-          <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between text-sm" data-print="hide">
-            <span className="text-muted-foreground">{t(list.totalExact ? "pageOf" : "pageOfAtLeast", { page: params.page, pages: totalPages })}</span>
-            <div className="flex gap-2">
-              {params.page > 1 ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={hrefWith(search, { page: String(params.page - 1) })} rel="prev">
-                    {t("previous")}
-                  </Link>
-                </Button>
-              ) : null}
-              {params.page < totalPages ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={hrefWith(search, { page: String(params.page + 1) })} rel="next">
-                    {t("next")}
-                  </Link>
-                </Button>
-              ) : null}
-            </div>
-          </nav>
+          <ListPager page={params.page} total={list.total} pageSize={CONSOLE_PAGE_SIZE} totalExact={list.totalExact} href={(page) => hrefWith(search, { page: String(page) })} />
         </>
       ) : (
         <EmptyState

@@ -1,4 +1,4 @@
-import { Plus, Users } from "lucide-react";
+import { Users } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CandidateTable } from "@/components/candidates/candidate-table";
@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CANDIDATE_PAGE_SIZE, candidateListParams, listConsoleCandidates } from "@/lib/console/candidate-list";
 import { canAct, requireConsole } from "@/lib/console/session";
+import { CreateLink } from "@/components/console/create-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("candidates"))("title") };
@@ -22,12 +23,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
   const [t, list] = await Promise.all([getTranslations("candidates"), listConsoleCandidates(db, ctx, params)]);
   const href = (patch: Record<string, string | null>) => listHref("/candidates", search, patch);
   const newButton = canAct(user.role) ? (
-    <Button asChild>
-      <Link href="/candidates/new">
-        <Plus aria-hidden />
-        {t("new")}
-      </Link>
-    </Button>
+    <CreateLink href="/candidates/new" label={t("new")} />
   ) : null;
 
   return (

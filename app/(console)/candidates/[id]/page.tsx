@@ -1,4 +1,4 @@
-import { ArrowLeft, MessagesSquare, Plus } from "lucide-react";
+import { ArrowLeft, MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,11 +7,11 @@ import { CandidateForm } from "@/components/candidates/candidate-form";
 import { DetailList } from "@/components/console/detail-list";
 import { PageHeader } from "@/components/console/page-header";
 import { InterviewTable } from "@/components/interviews/interview-table";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCandidateView } from "@/lib/console/candidate-list";
 import { canAct, requireConsole } from "@/lib/console/session";
 import { AppError } from "@/lib/errors";
+import { CreateLink } from "@/components/console/create-link";
 
 // One read per request, shared by the metadata and the page. Another organisation's candidate,
 // or an id that is not one, is the 404 page.
@@ -43,12 +43,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         description={candidate.email}
         actions={
           editable ? (
-            <Button asChild>
-              <Link href="/interviews/new">
-                <Plus aria-hidden />
-                {t("newInterview")}
-              </Link>
-            </Button>
+            <CreateLink href="/interviews/new" label={t("newInterview")} />
           ) : null
         }
       />

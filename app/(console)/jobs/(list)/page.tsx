@@ -1,4 +1,4 @@
-import { Briefcase, Plus } from "lucide-react";
+import { Briefcase } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ListPager, listHref } from "@/components/console/list-pager";
@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { JOB_PAGE_SIZE, jobListParams, listConsoleJobs } from "@/lib/console/job-list";
 import { canAct, requireConsole } from "@/lib/console/session";
+import { CreateLink } from "@/components/console/create-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("jobs"))("title") };
@@ -34,12 +35,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         description={t(list.totalExact ? "subtitle" : "subtitleAtLeast", { n: list.total })}
         actions={
           canAct(user.role) ? (
-            <Button asChild>
-              <Link href="/jobs/new">
-                <Plus aria-hidden />
-                {t("new")}
-              </Link>
-            </Button>
+            <CreateLink href="/jobs/new" label={t("new")} />
           ) : null
         }
       />
