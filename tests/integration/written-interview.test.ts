@@ -159,6 +159,33 @@ describe("a written interview, end to end", () => {
       expect(actions.filter((a) => a === "follow_up")).toHaveLength(1);
     });
 
+    it("rambles: long answers and a model that always wants more get at most the follow-up budget per question, and the plan still ends", async () => {
+      // A model that asks for more after every answer, however long: the engine's budget decides.
+      let asked = 0;
+      const eager = await startOpenAIServer({
+        fallback: (req) =>
+          isInterviewerRequest(req)
+            ? interviewerAnswer({ needsFollowUp: true, followUp: `What else would you add about that, part ${++asked}?` })(req)
+            : { content: JSON.stringify(groundedAnswer(req)) },
+      });
+      try {
+        useInterviewerModel(eager.baseUrl);
+        const { interview, token, client } = await invitedInterview(d(), ctx);
+        await joinText(d(), token, client);
+        const ramble = (i: number) =>
+          `Well, where do I start. ${ANSWERS[i % ANSWERS.length]} `.repeat(30).slice(0, 3_900) + " Anyway, that is roughly it, though there is more.";
+        await play(client, (i) => ramble(i));
+        const { turns } = await expectCompletedOnce(interview.id);
+        const followUps = new Map<string, number>();
+        for (const t of turns) if (t.role === "agent" && t.evaluation?.action === "follow_up") followUps.set(String(t.evaluation.questionId), (followUps.get(String(t.evaluation.questionId)) ?? 0) + 1);
+        expect(Math.max(...followUps.values())).toBe(2); // INTERVIEWER_FOLLOW_UPS' default
+        const asked = turns.filter((t) => t.role === "agent" && t.evaluation?.action === "question").map((t) => t.evaluation!.questionId);
+        expect(asked).toEqual(interview.configSnapshot.questions.map((q) => q.id));
+      } finally {
+        await eager.close();
+      }
+    });
+
     it("leaves and reloads mid-interview: the reload shows every turn so far and the interview carries on from there", async () => {
       useInterviewerModel(server.baseUrl);
       const { interview, token, client } = await invitedInterview(d(), ctx);
