@@ -2,10 +2,11 @@ import { expect, test } from "@playwright/test";
 import { checkPage } from "../support/axe";
 import { watchCsp } from "../support/csp";
 import { createInvitation, interviewStatus } from "../support/invitation";
+import { signIn } from "../support/login";
 
 // A candidate takes the whole interview in writing from the invitation link, keyboard only, on
 // a phone-sized screen, with no keys configured: the scripted interviewer asks the questions.
-test("a candidate completes a written interview from the link; a reload resumes it; a failed send is retried with the same id", async ({ page, request }, testInfo) => {
+test("a candidate completes a written interview from the link; a reload resumes it; a failed send is retried with the same id; the recruiter watches it live and reads the report", async ({ browser, page, request }, testInfo) => {
   const invitation = await createInvitation(request, { sendInvite: true });
   await page.setViewportSize({ width: 375, height: 740 });
   const sent: { clientMessageId: string; content: string }[] = [];
@@ -46,6 +47,14 @@ test("a candidate completes a written interview from the link; a reload resumes 
   await expect(announcer).toContainText(/^The interviewer: .+/);
   await expect(page.getByTestId("progress")).toHaveText(/^Question 2 of \d+$/);
 
+  // A recruiter opens the interview in the console while it runs.
+  const recruiter = await browser.newContext();
+  const desk = await recruiter.newPage();
+  await signIn(desk);
+  await desk.goto(`/interviews/${invitation.id}`);
+  const transcript = desk.getByTestId("transcript");
+  await expect(transcript).toContainText("It took six months.");
+
   // The network fails once: the answer stays, "Send again" sends it under the same id.
   await page.route("**/api/invite/*/messages", (route) => route.abort("internetdisconnected"), { times: 1 });
   await answer.fill("Second answer: I mentor two junior engineers.");
@@ -55,6 +64,8 @@ test("a candidate completes a written interview from the link; a reload resumes 
   await page.getByRole("button", { name: "Send again" }).click();
   await expect(page.getByTestId("send-failed-network")).toHaveCount(0);
   await expect(answer).not.toHaveAttribute("readonly", "");
+  // The recruiter's page grew by itself: the live stream, no reload.
+  await expect(transcript).toContainText("Second answer: I mentor two junior engineers.");
   const retried = sent.filter((m) => m.content.startsWith("Second answer"));
   expect(retried).toHaveLength(2);
   expect(retried[1]!.clientMessageId).toBe(retried[0]!.clientMessageId);
@@ -79,6 +90,16 @@ test("a candidate completes a written interview from the link; a reload resumes 
   await expect.poll(() => interviewStatus(request, invitation.id)).toBe("COMPLETED");
   // Everything the page ran stayed inside its CSP (no eval, no foreign origin).
   expect(await violations()).toEqual([]);
+
+  // The recruiter saw the end live, and the report is written by the app's own worker (the
+  // documented heuristic scorer: no model key here).
+  await expect(transcript).toContainText(/Answer \d+: a concrete example/);
+  await desk.goto(`/interviews/${invitation.id}/report`);
+  await expect(async () => {
+    await desk.reload();
+    await expect(desk.getByTestId("criteria-table")).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await recruiter.close();
 
   // The link is now closed, and says so.
   await page.reload();

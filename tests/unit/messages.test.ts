@@ -11,8 +11,9 @@ const leaves = (tree: Tree, prefix = ""): Map<string, string> =>
     ),
   );
 
-// An argument's name is followed by "}" or ","; plural branches ("=0 {no turns}") are text.
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
+// An argument's name is followed by "}" or ","; plural branches ("=0 {no turns}", "=0 {Interviews}")
+// are text, so a brace after a plural selector opens no argument.
+const placeholders = (text: string) => [...text.matchAll(/(?<!(?:=\d+|\b(?:zero|one|two|few|many|other)) )\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
 
 describe("message files", () => {
   const english = leaves(en as Tree);
