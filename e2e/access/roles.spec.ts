@@ -1,7 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { apiKey } from "../support/api";
 import { checkPage } from "../support/axe";
-import { ACCESS_SESSIONS } from "../../playwright.config";
+import { captureServerAction, expectForbiddenReplay, pageAs, type ServerActionRequest } from "../support/roles";
 
 // Roles and tenancy are checked on the server: a viewer's page shows no action, and the same
 // server action forged from the viewer's session is refused; another organisation's member gets
@@ -12,12 +12,7 @@ test.describe.configure({ mode: "serial" });
 let interviewId = "";
 let reportId = "";
 let ownerDecisionId = "";
-let forged: { url: string; headers: Record<string, string>; body: string } | undefined;
-
-/** A page signed in as the role, from the session access.setup.ts stored for it. */
-async function pageAs(browser: Browser, role: keyof typeof ACCESS_SESSIONS = "owner"): Promise<Page> {
-  return (await browser.newContext({ storageState: ACCESS_SESSIONS[role] })).newPage();
-}
+let forged: ServerActionRequest | undefined;
 
 const api = (page: Page, path: string) => page.request.get(path, { headers: { authorization: `Bearer ${apiKey()}` } });
 
@@ -31,10 +26,7 @@ test("the owner records a decision from the report page, and the public API show
   await card.getByLabel("No, it departs from it").check();
   await card.getByLabel(/^Reason/).fill("Waiting for the second interview before deciding.");
   // Keep the server action's request: the viewer replays it below.
-  const request = owner.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-  await card.getByRole("button", { name: "Record the decision" }).click();
-  const sent = await request;
-  forged = { url: sent.url(), headers: await sent.allHeaders(), body: sent.postData() ?? "" };
+  forged = await captureServerAction(owner, () => card.getByRole("button", { name: "Record the decision" }).click());
   await expect(card.getByTestId("current-decision")).toContainText("Hold");
 
   const interview = await (await api(owner, `/api/v1/interviews/${interviewId}`)).json();
@@ -58,13 +50,7 @@ test("a viewer sees no action, and the owner's server action forged from the vie
   await viewer.goto("/interviews/new");
   await expect(viewer.getByRole("note")).toContainText("can read but not create");
 
-  expect(forged, "the owner's request was captured").toBeDefined();
-  // Everything the owner's browser sent except who it was: the viewer's cookies go instead.
-  const headers = Object.fromEntries(Object.entries(forged!.headers).filter(([name]) => !["cookie", "content-length", "host"].includes(name)));
-  const res = await viewer.request.post(forged!.url, { headers, data: forged!.body });
-  const text = await res.text();
-  expect(text).toContain('"code":"forbidden"');
-  expect(text).toContain('"status":403');
+  await expectForbiddenReplay(viewer, forged);
   const interview = await (await api(viewer, `/api/v1/interviews/${interviewId}`)).json();
   expect(interview.decision.id, "no decision was recorded by the forged call").toBe(ownerDecisionId);
 });

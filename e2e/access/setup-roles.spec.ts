@@ -1,7 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { apiKey, OUTSIDER, VIEWER } from "../support/api";
+import { expect, test } from "@playwright/test";
+import { apiKey } from "../support/api";
 import { checkPage } from "../support/axe";
-import { signIn } from "../support/login";
+import { captureServerAction, expectForbiddenReplay, pageAs, type ServerActionRequest } from "../support/roles";
 
 // The jobs and candidates screens check role and organisation on the server: a viewer sees no
 // control and the owner's archive action forged from the viewer's session is refused; another
@@ -11,13 +11,7 @@ test.describe.configure({ mode: "serial" });
 
 let jobId = "";
 let candidateId = "";
-let forged: { url: string; headers: Record<string, string>; body: string } | undefined;
-
-async function pageAs(browser: Browser, credentials?: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, credentials);
-  return page;
-}
+let forged: ServerActionRequest | undefined;
 
 const auth = () => ({ authorization: `Bearer ${apiKey()}` });
 
@@ -29,10 +23,7 @@ test("the owner archives a job from its page (the request is kept), then restore
 
   await owner.goto(`/jobs/${jobId}`);
   await owner.getByRole("button", { name: "Archive" }).click();
-  const request = owner.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-  await owner.getByRole("button", { name: "Archive the job" }).click();
-  const sent = await request;
-  forged = { url: sent.url(), headers: await sent.allHeaders(), body: sent.postData() ?? "" };
+  forged = await captureServerAction(owner, () => owner.getByRole("button", { name: "Archive the job" }).click());
   await expect(owner.getByTestId("job-archived")).toBeVisible();
 
   const restored = await owner.request.patch(`/api/v1/jobs/${jobId}`, { headers: auth(), data: { archived: false } });
@@ -40,7 +31,7 @@ test("the owner archives a job from its page (the request is kept), then restore
 });
 
 test("a viewer reads jobs and candidates without any control, and the forged archive is refused", async ({ browser }, testInfo) => {
-  const viewer = await pageAs(browser, VIEWER);
+  const viewer = await pageAs(browser, "viewer");
   await viewer.goto("/jobs");
   await expect(viewer.getByRole("link", { name: "New job" })).toHaveCount(0);
   await viewer.goto(`/jobs/${jobId}`);
@@ -54,18 +45,13 @@ test("a viewer reads jobs and candidates without any control, and the forged arc
   await viewer.goto("/candidates/new");
   await expect(viewer.getByRole("note")).toContainText("can read candidates but not");
 
-  expect(forged, "the owner's request was captured").toBeDefined();
-  const headers = Object.fromEntries(Object.entries(forged!.headers).filter(([name]) => !["cookie", "content-length", "host"].includes(name)));
-  const res = await viewer.request.post(forged!.url, { headers, data: forged!.body });
-  const text = await res.text();
-  expect(text).toContain('"code":"forbidden"');
-  expect(text).toContain('"status":403');
+  await expectForbiddenReplay(viewer, forged);
   const job = await (await viewer.request.get(`/api/v1/jobs/${jobId}`, { headers: auth() })).json();
   expect(job.archivedAt, "the forged call archived nothing").toBeNull();
 });
 
 test("a member of another organisation gets a 404 page for the job and the candidate", async ({ browser }) => {
-  const outsider = await pageAs(browser, OUTSIDER);
+  const outsider = await pageAs(browser, "outsider");
   for (const path of [`/jobs/${jobId}`, `/candidates/${candidateId}`]) {
     const res = await outsider.goto(path);
     expect(res?.status(), path).toBe(404);
