@@ -1,13 +1,12 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { type ClaimGrants, TokenVerifier } from "livekit-server-sdk";
+import { startJsonServer } from "./json-server";
 
 // A small server on 127.0.0.1 that speaks the part of LiveKit's server API Parley calls, as
 // livekit-server-sdk sends it (node_modules/livekit-server-sdk/dist/TwirpRPC.js): Twirp over
 // HTTP, `POST /twirp/livekit.<Service>/<Method>` with a JSON body in protobuf's JSON names and
 // `Authorization: Bearer <JWT>` signed with the API secret; errors are JSON `{ code, msg }`.
 // It keeps rooms and dispatches in memory, so a rejoin sees what the first join created.
-// Every answer closes its connection (see openai-server.ts for why).
+// Every answer closes its connection (see json-server.ts for why).
 
 export type TwirpRequest = { service: string; method: string; body: Record<string, unknown>; claims: ClaimGrants };
 
@@ -54,74 +53,60 @@ export async function startLiveKitServer(credentials: { key: string; secret: str
     state: { createdAt: String(BigInt(Date.now()) * BigInt(1_000_000) + BigInt(sequence)) },
   });
 
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (d) => (raw += d));
-    req.on("end", async () => {
-      const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify(payload));
-      };
-      const twirpError = (status: number, code: string, msg: string) => send(status, { code, msg });
-      if (failure !== null) return twirpError(failure, "unavailable", "LiveKit is having a bad day");
-      const match = /^\/twirp\/livekit\.(\w+)\/(\w+)$/.exec(req.url ?? "");
-      const route = match ? `${match[1]}/${match[2]}` : "";
-      if (req.method !== "POST" || !REQUIRED[route]) return twirpError(404, "bad_route", `no handler for ${req.url}`);
-      const body = JSON.parse(raw || "{}") as Record<string, unknown>;
-      let claims: ClaimGrants;
-      try {
-        claims = await verifier.verify((req.headers.authorization ?? "").replace(/^Bearer /, ""));
-      } catch (err) {
-        refused.push({ path: req.url!, reason: (err as Error).message });
-        return twirpError(401, "unauthenticated", "invalid token");
+  const server = await startJsonServer(async (req, raw, send) => {
+    const twirpError = (status: number, code: string, msg: string) => send(status, { code, msg });
+    if (failure !== null) return twirpError(failure, "unavailable", "LiveKit is having a bad day");
+    const match = /^\/twirp\/livekit\.(\w+)\/(\w+)$/.exec(req.url ?? "");
+    const route = match ? `${match[1]}/${match[2]}` : "";
+    if (req.method !== "POST" || !REQUIRED[route]) return twirpError(404, "bad_route", `no handler for ${req.url}`);
+    const body = JSON.parse(raw || "{}") as Record<string, unknown>;
+    let claims: ClaimGrants;
+    try {
+      claims = await verifier.verify((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+    } catch (err) {
+      refused.push({ path: req.url!, reason: (err as Error).message });
+      return twirpError(401, "unauthenticated", "invalid token");
+    }
+    if (!REQUIRED[route]!(claims, body)) {
+      refused.push({ path: req.url!, reason: "missing grant" });
+      return twirpError(403, "permission_denied", "permissions denied");
+    }
+    requests.push({ service: match![1]!, method: match![2]!, body, claims });
+    const room = String(body.room ?? "");
+    switch (route) {
+      case "RoomService/CreateRoom": {
+        const name = String(body.name);
+        // LiveKit answers the existing room to a second CreateRoom of the same name.
+        if (!rooms.has(name)) rooms.set(name, { sid: `RM_${++sequence}`, ...body, creationTime: String(Math.floor(Date.now() / 1000)) });
+        return send(200, rooms.get(name));
       }
-      if (!REQUIRED[route]!(claims, body)) {
-        refused.push({ path: req.url!, reason: "missing grant" });
-        return twirpError(403, "permission_denied", "permissions denied");
+      case "AgentDispatchService/CreateDispatch": {
+        const rival = races.get(room);
+        races.delete(room);
+        const made = rival ? [newDispatch(room, rival, String(body.metadata ?? ""))] : [];
+        const dispatch = newDispatch(room, String(body.agentName ?? ""), String(body.metadata ?? ""));
+        dispatches.set(room, [...(dispatches.get(room) ?? []), ...made, dispatch]);
+        return send(200, dispatch);
       }
-      requests.push({ service: match![1]!, method: match![2]!, body, claims });
-      const room = String(body.room ?? "");
-      switch (route) {
-        case "RoomService/CreateRoom": {
-          const name = String(body.name);
-          // LiveKit answers the existing room to a second CreateRoom of the same name.
-          if (!rooms.has(name)) rooms.set(name, { sid: `RM_${++sequence}`, ...body, creationTime: String(Math.floor(Date.now() / 1000)) });
-          return send(200, rooms.get(name));
-        }
-        case "AgentDispatchService/CreateDispatch": {
-          const rival = races.get(room);
-          races.delete(room);
-          const made = rival ? [newDispatch(room, rival, String(body.metadata ?? ""))] : [];
-          const dispatch = newDispatch(room, String(body.agentName ?? ""), String(body.metadata ?? ""));
-          dispatches.set(room, [...(dispatches.get(room) ?? []), ...made, dispatch]);
-          return send(200, dispatch);
-        }
-        case "AgentDispatchService/ListDispatch":
-          return send(200, { agentDispatches: dispatches.get(room) ?? [] });
-        case "AgentDispatchService/DeleteDispatch": {
-          const list = dispatches.get(room) ?? [];
-          const gone = list.find((d) => d.id === body.dispatchId);
-          if (!gone) return twirpError(404, "not_found", "dispatch not found");
-          dispatches.set(room, list.filter((d) => d !== gone));
-          return send(200, gone);
-        }
+      case "AgentDispatchService/ListDispatch":
+        return send(200, { agentDispatches: dispatches.get(room) ?? [] });
+      case "AgentDispatchService/DeleteDispatch": {
+        const list = dispatches.get(room) ?? [];
+        const gone = list.find((d) => d.id === body.dispatchId);
+        if (!gone) return twirpError(404, "not_found", "dispatch not found");
+        dispatches.set(room, list.filter((d) => d !== gone));
+        return send(200, gone);
       }
-    });
+    }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     requests,
     refused,
     calls: (method) => requests.filter((r) => r.method === method),
     dispatches: (room) => dispatches.get(room) ?? [],
     failWith: (status) => void (failure = status),
     raceNextDispatch: (room, agentName) => void races.set(room, agentName),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -1,15 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { startJsonServer } from "./json-server";
 
 // A small server on 127.0.0.1 that speaks the OpenAI chat completions API, so the real SDK
 // (pointed at it with OPENAI_BASE_URL) is exercised end to end: request shape, error
 // statuses, response parsing. Tests script its answers; unscripted requests get a valid,
 // grounded report built from the request itself.
-//
-// Every answer closes its connection. Kept alive, an idle connection is closed by this server
-// after its keep-alive timeout (5 s) while the client's pool may pick that very connection for
-// the next request: on a busy machine the two meet and the request fails with "Connection
-// error" (a transient model error), which made the regeneration tests fail now and then.
+// Every answer closes its connection (see json-server.ts for why).
 
 export type ReceivedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: ChatRequest };
 export type ChatRequest = {
@@ -84,45 +80,31 @@ export async function startOpenAIServer(options: { latencyMs?: number; fallback?
   const queue: Reply[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (d) => (raw += d));
-    req.on("end", async () => {
-      const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify(payload));
-      };
-      if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
-      const body = JSON.parse(raw) as ChatRequest;
-      requests.push({ method: req.method, path: req.url, headers: req.headers, body });
-      for (const w of waiters.filter((w) => requests.length >= w.count)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-      inFlight -= 1;
-      let reply: Reply = queue.shift() ?? options.fallback ?? { content: JSON.stringify(groundedAnswer(body)) };
-      while (typeof reply === "function") reply = await reply(body);
-      if ("status" in reply) {
-        return send(reply.status, { error: { message: reply.error, type: ERROR_TYPES[reply.status] ?? "server_error", param: null, code: null } });
-      }
-      send(200, chatCompletion(reply.content, body.model, reply.finishReason));
-    });
+  const server = await startJsonServer(async (req, raw, send) => {
+    if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
+    const body = JSON.parse(raw) as ChatRequest;
+    requests.push({ method: req.method, path: req.url, headers: req.headers, body });
+    for (const w of waiters.filter((w) => requests.length >= w.count)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    inFlight -= 1;
+    let reply: Reply = queue.shift() ?? options.fallback ?? { content: JSON.stringify(groundedAnswer(body)) };
+    while (typeof reply === "function") reply = await reply(body);
+    if ("status" in reply) {
+      return send(reply.status, { error: { message: reply.error, type: ERROR_TYPES[reply.status] ?? "server_error", param: null, code: null } });
+    }
+    send(200, chatCompletion(reply.content, body.model, reply.finishReason));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
+    baseUrl: `http://127.0.0.1:${server.port}/v1`,
     requests,
     maxInFlight: () => maxInFlight,
     script: (...replies) => queue.push(...replies),
     received: (count) => (requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
